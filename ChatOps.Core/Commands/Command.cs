@@ -1,0 +1,28 @@
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Commands;
+
+/// <summary>
+/// Base of every command: <see cref="Parse"/> (pure: text to arguments or a mistake),
+/// <see cref="ExecuteAsync"/> (the only step that calls the I/O seams) and <see cref="Render"/>
+/// (pure: result to message). Infrastructure failures propagate as exceptions so the queue retries.
+/// </summary>
+public abstract class Command<TArgs, TResult> : ICommand
+{
+    public abstract CommandInfo Info { get; }
+
+    public abstract ParseResult<TArgs> Parse(string arguments);
+
+    public abstract Task<TResult> ExecuteAsync(TArgs args, CommandContext context, CancellationToken ct = default);
+
+    public abstract ChatReply Render(TResult result);
+
+    public async Task<CommandOutcome> RunAsync(string arguments, CommandContext context, CancellationToken ct = default)
+    {
+        var parsed = Parse(arguments);
+        if (parsed.Error is { } error) return CommandOutcome.Mistake(UsageReply.For(Info, error));
+        var result = await ExecuteAsync(parsed.Value!, context, ct).ConfigureAwait(false);
+        var reply = Render(result);
+        return result is IUserMistake ? CommandOutcome.Mistake(reply) : CommandOutcome.Success(reply);
+    }
+}

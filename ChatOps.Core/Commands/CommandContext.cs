@@ -1,0 +1,9 @@
+namespace ChatOps.Core.Commands;
+
+/// <summary>Who asked, where, and under which id; passed to every command's execution.</summary>
+public sealed record CommandContext(
+    string CommandId,
+    string UserId,
+    string ChannelId,
+    string? TeamId,
+    CommandRegistry Registry);

@@ -1,0 +1,43 @@
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Commands.Help;
+
+/// <summary>`help` lists every command from the registry; `help &lt;command&gt;` shows one in full.</summary>
+public sealed class HelpCommand : Command<HelpArgs, HelpResult>
+{
+    public override CommandInfo Info { get; } = new(
+        CommandDispatcher.HelpName,
+        "[command]",
+        "List what I can do, or explain one command.",
+        "Without an argument, lists every command. With a command name, shows its grammar, details and examples.",
+        ["help", "help list traces"]);
+
+    public override ParseResult<HelpArgs> Parse(string arguments) => new HelpArgs(arguments.Trim());
+
+    public override Task<HelpResult> ExecuteAsync(HelpArgs args, CommandContext context, CancellationToken ct = default)
+    {
+        var registry = context.Registry;
+        if (args.Topic.Length == 0) return Task.FromResult<HelpResult>(new HelpResult.All(registry.All.Select(c => c.Info).ToList()));
+        if (registry.Match(args.Topic) is { } match) return Task.FromResult<HelpResult>(new HelpResult.One(match.Command.Info));
+        return Task.FromResult<HelpResult>(new HelpResult.NoSuchCommand(args.Topic, registry.Suggest(args.Topic)));
+    }
+
+    public override ChatReply Render(HelpResult result) => result switch
+    {
+        HelpResult.All all => HelpRenderer.List(all.Commands),
+        HelpResult.One one => HelpRenderer.Detail(one.Command),
+        HelpResult.NoSuchCommand none => HelpRenderer.NoSuchCommand(none.Topic, none.Suggestion),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+}
+
+public sealed record HelpArgs(string Topic);
+
+public abstract record HelpResult
+{
+    public sealed record All(IReadOnlyList<CommandInfo> Commands) : HelpResult;
+
+    public sealed record One(CommandInfo Command) : HelpResult;
+
+    public sealed record NoSuchCommand(string Topic, CommandInfo? Suggestion) : HelpResult, IUserMistake;
+}

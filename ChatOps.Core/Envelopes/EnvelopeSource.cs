@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace ChatOps.Core.Envelopes;
+
+/// <summary>Where a command came from, which decides where the answer goes.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EnvelopeSource>))]
+public enum EnvelopeSource
+{
+    /// <summary>An @mention in a channel: answered in the mention's thread.</summary>
+    Mention,
+
+    /// <summary>A direct message: answered in the DM.</summary>
+    DirectMessage,
+
+    /// <summary>A slash command: answered through its response_url.</summary>
+    SlashCommand,
+}

@@ -1,0 +1,13 @@
+namespace ChatOps.Core.Options;
+
+/// <summary>Ops service settings (configuration section "Ops").</summary>
+public sealed class OpsOptions
+{
+    public const string Section = "Ops";
+
+    /// <summary>gRPC endpoint of the Ops service: http:// (HTTP/2 cleartext) or https://.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Optional bearer token for Ops services behind auth. Secret.</summary>
+    public string? Token { get; set; }
+}

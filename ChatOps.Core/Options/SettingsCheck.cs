@@ -1,0 +1,32 @@
+namespace ChatOps.Core.Options;
+
+/// <summary>
+/// Start-up checks of settings. Problems name the key as it is written in app settings and
+/// environment variables (Slack__SigningSecret), never its value: several keys are secrets.
+/// </summary>
+public static class SettingsCheck
+{
+    public static IReadOnlyList<string> Slack(SlackOptions o, bool needsSigningSecret, bool needsBotToken)
+    {
+        var problems = new List<string>();
+        if (needsSigningSecret && string.IsNullOrWhiteSpace(o.SigningSecret))
+            problems.Add("Slack__SigningSecret is missing (the app's signing secret; requests cannot be verified without it)");
+        if (needsBotToken && string.IsNullOrWhiteSpace(o.BotToken))
+            problems.Add("Slack__BotToken is missing (the bot token, xoxb-...)");
+        if (!IsHttpUrl(o.ApiBaseUrl))
+            problems.Add("Slack__ApiBaseUrl must be an absolute http(s) URL such as https://slack.com/api/");
+        if (o.MaxRetryAfter < TimeSpan.Zero)
+            problems.Add("Slack__MaxRetryAfter must not be negative");
+        return problems;
+    }
+
+    public static IReadOnlyList<string> Ops(OpsOptions o)
+    {
+        if (string.IsNullOrWhiteSpace(o.Endpoint))
+            return ["Ops__Endpoint is missing (the Ops gRPC service, e.g. http://127.0.0.1:50051)"];
+        return IsHttpUrl(o.Endpoint) ? [] : ["Ops__Endpoint must be an absolute http:// or https:// URL"];
+    }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,16 @@
+namespace ChatOps.Core.Replies;
+
+/// <summary>Slack's documented Block Kit limits (see shared docs slack.md).</summary>
+public static class BlockKitLimits
+{
+    public const int MaxBlocks = 50;
+    public const int MaxSectionText = 3000;
+    public const int MaxHeaderText = 150;
+    public const int MaxContextElements = 10;
+
+    /// <summary>chat.postMessage truncates text past 40,000 characters; we stay well below.</summary>
+    public const int MaxFallbackText = 3900;
+
+    public static string Truncate(string text, int max) =>
+        text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ChatOps.Core.Replies;
+
+/// <summary>Renders a reply for a terminal (the `ask` and `shell` commands): what a person would read
+/// in Slack, without the markup.</summary>
+public static partial class PlainTextRenderer
+{
+    public static string Render(ChatReply reply)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in reply.Blocks)
+        {
+            switch (block)
+            {
+                case HeaderBlock h:
+                    sb.AppendLine(h.Text).AppendLine(new string('=', Math.Min(h.Text.Length, 60)));
+                    break;
+                case SectionBlock s:
+                    sb.AppendLine(FromMrkdwn(s.Mrkdwn));
+                    break;
+                case ContextBlock c:
+                    sb.AppendLine(string.Join("  ", c.Elements.Select(FromMrkdwn)));
+                    break;
+                case DividerBlock:
+                    sb.AppendLine(new string('-', 40));
+                    break;
+            }
+        }
+        return sb.Length == 0 ? FromMrkdwn(reply.Text) : sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Links become "label (url)", escapes are undone; emphasis marks are kept, they read fine.</summary>
+    public static string FromMrkdwn(string mrkdwn)
+    {
+        var text = Link().Replace(mrkdwn, m =>
+            m.Groups["label"].Success ? $"{m.Groups["label"].Value} ({m.Groups["url"].Value})" : m.Groups["url"].Value);
+        return text.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+    }
+
+    [GeneratedRegex(@"<(?<url>(https?|mailto):[^|>]+)(\|(?<label>[^>]*))?>")]
+    private static partial Regex Link();
+}

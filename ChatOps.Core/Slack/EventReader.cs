@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using ChatOps.Core.Envelopes;
+
+namespace ChatOps.Core.Slack;
+
+/// <summary>
+/// Reads an event_callback: app_mention and direct messages become envelopes; the bot's own
+/// messages, edits, other subtypes and other event types are acknowledged and dropped.
+/// </summary>
+internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset now, RetryInfo retry)
+{
+    public SlackAck Read(JsonObject root)
+    {
+        if (root["event"] is not JsonObject ev) return SlackAck.BadRequest("event_callback without an event object");
+
+        var type = Str(ev, "type");
+        var botUserId = configuredBotUserId ?? BotUserFromAuthorizations(root);
+        if (Str(ev, "bot_id") is not null) return SlackAck.Empty("ignored: message from a bot");
+        if (Str(ev, "subtype") is { } subtype) return SlackAck.Empty($"ignored: message subtype {subtype}");
+        if (botUserId is not null && Str(ev, "user") == botUserId) return SlackAck.Empty("ignored: the bot's own message");
+
+        return type switch
+        {
+            "app_mention" => Build(root, ev, EnvelopeSource.Mention, botUserId),
+            "message" when Str(ev, "channel_type") == "im" => Build(root, ev, EnvelopeSource.DirectMessage, botUserId),
+            _ => SlackAck.Empty($"ignored: event type {type ?? "(none)"}"),
+        };
+    }
+
+    private SlackAck Build(JsonObject root, JsonObject ev, EnvelopeSource source, string? botUserId)
+    {
+        var channel = Str(ev, "channel");
+        var user = Str(ev, "user");
+        var ts = Str(ev, "ts");
+        var text = Str(ev, "text");
+        if (channel is null || user is null || ts is null || text is null)
+            return SlackAck.BadRequest("event lacks channel, user, ts or text");
+
+        var threadTs = Str(ev, "thread_ts");
+        var envelope = new CommandEnvelope
+        {
+            Id = Str(root, "event_id") ?? $"{channel}-{ts}",
+            Source = source,
+            TeamId = Str(root, "team_id"),
+            ChannelId = channel,
+            UserId = user,
+            MessageTs = ts,
+            // A mention is answered in a thread (its own, or the one it was in); a DM in place.
+            ThreadTs = source == EnvelopeSource.Mention ? threadTs ?? ts : threadTs,
+            Text = SlackText.ToPlain(SlackText.StripBotMention(text, botUserId)),
+            ReceivedAt = now,
+            RetryNum = retry.Num,
+            RetryReason = retry.Reason,
+        };
+        return new SlackAck(200, "", "text/plain", envelope, $"{source} enqueued");
+    }
+
+    private static string? BotUserFromAuthorizations(JsonObject root)
+    {
+        if (root["authorizations"] is not JsonArray auths) return null;
+        foreach (var auth in auths.OfType<JsonObject>())
+        {
+            if (auth["is_bot"] is JsonValue b && b.TryGetValue<bool>(out var isBot) && isBot) return Str(auth, "user_id");
+        }
+        return null;
+    }
+
+    private static string? Str(JsonObject obj, string name) => SlackRequestHandler.Str(obj, name);
+}

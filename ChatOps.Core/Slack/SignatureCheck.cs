@@ -1,0 +1,10 @@
+namespace ChatOps.Core.Slack;
+
+public enum SignatureCheck
+{
+    Valid,
+    NoSecretConfigured,
+    MissingHeaders,
+    StaleTimestamp,
+    Mismatch,
+}

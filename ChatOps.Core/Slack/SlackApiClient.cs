@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Core.Options;
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Slack;
+
+/// <summary>
+/// Slack Web API over HttpClient. One place turns HTTP into results: `ok:false` into a typed
+/// <see cref="SlackApiException"/>, 429 into a wait of Retry-After seconds (bounded), 5xx and network
+/// errors into transient failures. The bot token goes only to <see cref="SlackOptions.ApiBaseUrl"/>.
+/// </summary>
+public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    : ISlackClient
+{
+    private const int MaxAttempts = 3;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
+    private readonly Uri _base = new(options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/");
+    private Task<SlackIdentity>? _identity;
+
+    public Task<SlackIdentity> WhoAmIAsync(CancellationToken ct = default)
+    {
+        // Cached for the life of the process; a failed call is not cached so the next one retries.
+        var cached = _identity;
+        if (cached is { IsCompletedSuccessfully: true }) return cached;
+        return _identity = LoadIdentityAsync(ct);
+    }
+
+    private async Task<SlackIdentity> LoadIdentityAsync(CancellationToken ct)
+    {
+        var json = await CallAsync("auth.test", new JsonObject(), ct).ConfigureAwait(false);
+        var user = (string?)json["user_id"] ?? throw new SlackApiException("auth.test", "invalid_response", true);
+        return new SlackIdentity(user, (string?)json["bot_id"], (string?)json["team_id"]);
+    }
+
+    public async Task<string> PostMessageAsync(string channel, ChatReply reply, string? threadTs, CancellationToken ct = default)
+    {
+        var body = BlockKitJson.ToPayload(reply);
+        body["channel"] = channel;
+        if (threadTs is not null) body["thread_ts"] = threadTs;
+        var json = await CallAsync("chat.postMessage", body, ct).ConfigureAwait(false);
+        return (string?)json["ts"] ?? "";
+    }
+
+    public Task PostEphemeralAsync(string channel, string user, ChatReply reply, string? threadTs, CancellationToken ct = default)
+    {
+        var body = BlockKitJson.ToPayload(reply);
+        body["channel"] = channel;
+        body["user"] = user;
+        if (threadTs is not null) body["thread_ts"] = threadTs;
+        return CallAsync("chat.postEphemeral", body, ct);
+    }
+
+    public Task UpdateMessageAsync(string channel, string ts, ChatReply reply, CancellationToken ct = default)
+    {
+        var body = BlockKitJson.ToPayload(reply);
+        body["channel"] = channel;
+        body["ts"] = ts;
+        return CallAsync("chat.update", body, ct);
+    }
+
+    public async Task RespondAsync(string responseUrl, ChatReply reply, bool inChannel, bool replaceOriginal, CancellationToken ct = default)
+    {
+        var body = BlockKitJson.ToPayload(reply);
+        body["response_type"] = inChannel ? "in_channel" : "ephemeral";
+        body["replace_original"] = replaceOriginal;
+        var (status, text) = await SendAsync("response_url", () => JsonRequest(new Uri(responseUrl), body, withToken: false), ct)
+            .ConfigureAwait(false);
+        if (status == HttpStatusCode.NotFound) throw new SlackApiException("response_url", "expired_url", false);
+        if ((int)status >= 400) throw new SlackApiException("response_url", $"http_{(int)status}", (int)status >= 500);
+        // Slack answers "ok" as text or {"ok":true}; only an explicit ok:false is a refusal.
+        if (TryParseObject(text) is { } json && json["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && !isOk)
+            throw SlackApiException.FromOkFalse("response_url", (string?)json["error"] ?? "unknown_error");
+    }
+
+    private async Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken ct)
+    {
+        var (status, text) = await SendAsync(method, () => JsonRequest(new Uri(_base, method), body, withToken: true), ct)
+            .ConfigureAwait(false);
+        if ((int)status >= 400) throw new SlackApiException(method, $"http_{(int)status}", (int)status >= 500);
+        var json = TryParseObject(text) ?? throw new SlackApiException(method, "invalid_response", true);
+        if (json["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && isOk) return json;
+        throw SlackApiException.FromOkFalse(method, (string?)json["error"] ?? "unknown_error");
+    }
+
+    /// <summary>Sends with the 429 policy; returns the final status and body text.</summary>
+    private async Task<(HttpStatusCode Status, string Text)> SendAsync(string method, Func<HttpRequestMessage> build, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(build(), ct).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new SlackApiException(method, "network_error", true, ex);
+            }
+            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+            {
+                throw new SlackApiException(method, "timeout", true, ex);
+            }
+
+            using (response)
+            {
+                if (response.StatusCode != HttpStatusCode.TooManyRequests)
+                    return (response.StatusCode, await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false));
+
+                var wait = RetryAfter(response);
+                if (attempt >= MaxAttempts || wait > options.MaxRetryAfter)
+                    throw new SlackApiException(method, "ratelimited", true);
+                await _delay(wait, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter?.Delta
+        ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null)
+        ?? TimeSpan.FromSeconds(1);
+
+    private HttpRequestMessage JsonRequest(Uri url, JsonObject body, bool withToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (withToken) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
+        return request;
+    }
+
+    private static JsonObject? TryParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

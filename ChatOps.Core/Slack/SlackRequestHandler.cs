@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Core.Options;
+
+namespace ChatOps.Core.Slack;
+
+/// <summary>
+/// Decides what to do with one HTTP request from Slack (event, slash command or interactivity):
+/// verify, then classify, then build the envelope. Pure apart from the clock.
+/// </summary>
+public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock)
+{
+    public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body)
+    {
+        var isForm = IsForm(headers, body);
+        var form = isForm ? FormBody.Parse(body) : null;
+
+        // Slack's ssl_check probes are unsigned by design; answering them does nothing.
+        if (form is not null && form.GetValueOrDefault("ssl_check") == "1") return SlackAck.Empty("ssl_check");
+
+        var check = SlackSignature.Verify(
+            options.SigningSecret, headers.GetValueOrDefault("X-Slack-Request-Timestamp"),
+            headers.GetValueOrDefault("X-Slack-Signature"), Encoding.UTF8.GetBytes(body), clock.GetUtcNow());
+        if (check != SignatureCheck.Valid) return SlackAck.Unauthorized("rejected: " + check);
+
+        var retry = RetryInfo.From(headers);
+        return form is not null ? HandleForm(form, retry) : HandleJson(body, retry);
+    }
+
+    private SlackAck HandleForm(IReadOnlyDictionary<string, string> form, RetryInfo retry)
+    {
+        if (form.ContainsKey("payload"))
+            return SlackAck.Empty("interactivity ignored: no interactive commands are registered");
+        if (!form.ContainsKey("command")) return SlackAck.BadRequest("form body has neither command nor payload");
+        return SlashCommandReader.Read(form, clock.GetUtcNow(), retry);
+    }
+
+    private SlackAck HandleJson(string body, RetryInfo retry)
+    {
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return SlackAck.BadRequest("body is not JSON");
+        }
+        if (root is null) return SlackAck.BadRequest("body is not a JSON object");
+
+        return Str(root, "type") switch
+        {
+            "url_verification" => SlackAck.Json(
+                new JsonObject { ["challenge"] = Str(root, "challenge") ?? "" }.ToJsonString(), "url_verification"),
+            "event_callback" => new EventReader(string.IsNullOrWhiteSpace(options.BotUserId) ? null : options.BotUserId, clock.GetUtcNow(), retry).Read(root),
+            var other => SlackAck.Empty($"ignored envelope type {other ?? "(none)"}"),
+        };
+    }
+
+    private static bool IsForm(IReadOnlyDictionary<string, string> headers, string body)
+    {
+        var contentType = headers.GetValueOrDefault("Content-Type") ?? "";
+        if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return true;
+        if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)) return false;
+        return !body.TrimStart().StartsWith('{');
+    }
+
+    internal static string? Str(JsonObject obj, string name) =>
+        obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using ChatOps.Core.Envelopes;
+
+namespace ChatOps.Core.Slack;
+
+/// <summary>Turns a slash command form into an envelope and the immediate ephemeral "working on it".</summary>
+internal static class SlashCommandReader
+{
+    public static SlackAck Read(IReadOnlyDictionary<string, string> form, DateTimeOffset now, RetryInfo retry)
+    {
+        string? Field(string name) => form.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+
+        var channel = Field("channel_id");
+        var user = Field("user_id");
+        var responseUrl = Field("response_url");
+        if (channel is null || user is null || responseUrl is null)
+            return SlackAck.BadRequest("slash command lacks channel_id, user_id or response_url");
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http"))
+            return SlackAck.BadRequest("slash command response_url is not an http(s) URL");
+
+        var slash = Field("command") ?? "/";
+        var text = SlackText.ToPlain(form.GetValueOrDefault("text") ?? "");
+        var envelope = new CommandEnvelope
+        {
+            Id = Field("trigger_id") ?? $"slash-{channel}-{now.ToUnixTimeMilliseconds()}",
+            Source = EnvelopeSource.SlashCommand,
+            TeamId = Field("team_id"),
+            ChannelId = channel,
+            UserId = user,
+            Text = text,
+            SlashCommand = slash,
+            ResponseUrl = responseUrl,
+            ReceivedAt = now,
+            RetryNum = retry.Num,
+            RetryReason = retry.Reason,
+        };
+        var shown = text.Length == 0 ? slash : $"{slash} {text}";
+        var ack = new JsonObject
+        {
+            ["response_type"] = "ephemeral",
+            ["text"] = $"Working on `{Truncate(shown, 200)}`…",
+        };
+        return SlackAck.Json(ack.ToJsonString(), "slash command enqueued", envelope);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+}

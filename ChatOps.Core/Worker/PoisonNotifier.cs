@@ -1,0 +1,24 @@
+using ChatOps.Core.Envelopes;
+using ChatOps.Core.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Worker;
+
+/// <summary>Tells the user, where they asked, that their command failed after every retry, with
+/// the id under which the failures were logged.</summary>
+public sealed class PoisonNotifier(ReplySender replies, ILogger<PoisonNotifier> log)
+{
+    public async Task<bool> NotifyAsync(CommandEnvelope envelope, CancellationToken ct = default)
+    {
+        log.LogError("Command {CommandId} from {User} in {Channel} failed after all retries", envelope.Id, envelope.UserId, envelope.ChannelId);
+        return await replies.SendAsync(envelope, Message(envelope), ct).ConfigureAwait(false);
+    }
+
+    public static ChatReply Message(CommandEnvelope envelope)
+    {
+        var shown = envelope.Text.Length > 200 ? envelope.Text[..200] + "…" : envelope.Text;
+        var text = $":x: Sorry <@{envelope.UserId}>, {Mrkdwn.Code(shown.Length == 0 ? "help" : shown)} failed after every retry. " +
+                   $"Error id {Mrkdwn.Code(envelope.Id)}: the operators can find the cause in the logs under that id.";
+        return ChatReply.Plain(text);
+    }
+}

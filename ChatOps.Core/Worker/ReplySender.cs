@@ -1,0 +1,62 @@
+using ChatOps.Core.Envelopes;
+using ChatOps.Core.Replies;
+using ChatOps.Core.Slack;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Worker;
+
+/// <summary>
+/// Answers a command where it was asked: the mention's thread, the DM, or the slash command's
+/// response_url. Transient Slack failures propagate (the queue retries); permanent ones are
+/// logged with Slack's error code, after one text-only attempt when Slack refused the blocks.
+/// </summary>
+public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
+{
+    /// <returns>True when Slack accepted the reply.</returns>
+    public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default)
+    {
+        try
+        {
+            await DeliverAsync(envelope, reply, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient && ex.IsBlocksRejected)
+        {
+            log.LogWarning("Slack refused the blocks of the reply to {CommandId} ({SlackError}); sending text only",
+                envelope.Id, ex.Error);
+            return await SendTextOnlyAsync(envelope, reply, ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient)
+        {
+            LogUndeliverable(envelope, ex);
+            return false;
+        }
+    }
+
+    private async Task<bool> SendTextOnlyAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct)
+    {
+        try
+        {
+            await DeliverAsync(envelope, new ChatReply(reply.Text, []), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient)
+        {
+            LogUndeliverable(envelope, ex);
+            return false;
+        }
+    }
+
+    private Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct) => envelope.Source switch
+    {
+        EnvelopeSource.SlashCommand when envelope.ResponseUrl is { } url =>
+            slack.RespondAsync(url, reply, inChannel: true, replaceOriginal: false, ct),
+        _ => slack.PostMessageAsync(envelope.ChannelId, reply, envelope.ThreadTs, ct),
+    };
+
+    // Retrying cannot fix these (not_in_channel, channel_not_found, invalid_auth, expired_url...):
+    // the message is finished, and the log line says exactly why the user saw nothing.
+    private void LogUndeliverable(CommandEnvelope envelope, SlackApiException ex) =>
+        log.LogError("Reply to {CommandId} for {User} in {Channel} could not be delivered: Slack {SlackMethod} said {SlackError}",
+            envelope.Id, envelope.UserId, envelope.ChannelId, ex.Method, ex.Error);
+}

@@ -1,0 +1,61 @@
+using ChatOps.Functions.Configuration;
+using ChatOps.Functions.Functions;
+using ChatOps.Functions.HostProtocol;
+using ChatOps.Functions.Local;
+
+namespace ChatOps.Functions;
+
+/// <summary>The web application in either mode; Program and the tests build it the same way.</summary>
+public static class ChatOpsApp
+{
+    public const string DefaultLocalUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(string[] args, AppMode mode, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var root = AppRoot.Find(Directory.GetCurrentDirectory());
+        if (mode == AppMode.Local)
+        {
+            // Lowest priority: environment variables and the command line still win.
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = LocalSettingsFile.Read(Path.Combine(root, LocalSettingsFile.FileName)),
+            });
+        }
+
+        builder.Logging.AddProvider(new InvocationLogProvider());
+        builder.Services.AddChatOpsServices(serving: true);
+        builder.Services.AddHttpClient(nameof(FunctionInvoker));
+        if (mode == AppMode.Host)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{HostPort(builder.Configuration)}");
+        }
+        else
+        {
+            if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultLocalUrl);
+            builder.Services.AddOptions<LocalQueueOptions>()
+                .Configure(o => o.ApplyHostJson(Path.Combine(root, "host.json")))
+                .BindConfiguration(LocalQueueOptions.Section);
+            builder.Services.AddSingleton<LocalQueues>();
+            builder.Services.AddSingleton<FunctionInvoker>();
+            builder.Services.AddHostedService<LocalQueuePump>();
+        }
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        // The host polls GET / until it answers before sending invocations.
+        app.MapGet("/", () => Results.Text("ChatOps custom handler is ready"));
+        app.MapSlackFunction();
+        app.MapWorkerFunctions();
+        if (mode == AppMode.Local) app.MapLocalSlackEndpoint();
+        return app;
+    }
+
+    private static int HostPort(IConfiguration configuration)
+    {
+        var raw = configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        return int.TryParse(raw, out var port) && port is > 0 and < 65536
+            ? port
+            : throw new InvalidOperationException($"FUNCTIONS_CUSTOMHANDLER_PORT must be a TCP port number, got '{raw}'");
+    }
+}

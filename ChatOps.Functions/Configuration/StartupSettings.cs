@@ -1,0 +1,29 @@
+using ChatOps.Core.Options;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Functions.Configuration;
+
+/// <summary>Resolves every options class once at start and collects all problems, so one run names
+/// every missing key rather than the first.</summary>
+public static class StartupSettings
+{
+    public static IReadOnlyList<string> Problems(IServiceProvider services)
+    {
+        var problems = new List<string>();
+        Collect<SlackOptions>(services, problems);
+        Collect<OpsOptions>(services, problems);
+        return problems;
+    }
+
+    private static void Collect<T>(IServiceProvider services, List<string> problems) where T : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            problems.AddRange(ex.Failures);
+        }
+    }
+}

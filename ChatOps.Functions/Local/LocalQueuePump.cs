@@ -1,0 +1,69 @@
+using ChatOps.Functions.HostProtocol;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.Functions.Local;
+
+/// <summary>
+/// Delivers local queue messages to the queue-triggered functions with the host's semantics: each
+/// delivery increments DequeueCount; a failed invocation makes the message visible again after the
+/// visibility timeout; after maxDequeueCount failures a command moves to the poison queue.
+/// </summary>
+public sealed class LocalQueuePump(LocalQueues queues, FunctionInvoker functions, IOptions<LocalQueueOptions> options, ILogger<LocalQueuePump> log)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        PumpAsync(FunctionNames.CommandsQueue, FunctionNames.Worker, FunctionNames.PoisonQueue, stoppingToken),
+        PumpAsync(FunctionNames.PoisonQueue, FunctionNames.Poison, null, stoppingToken));
+
+    private async Task PumpAsync(string queue, string function, string? poisonQueue, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in queues.Reader(queue).ReadAllAsync(ct))
+                _ = DeliverAsync(queue, function, poisonQueue, message with { DequeueCount = message.DequeueCount + 1 }, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverAsync(string queue, string function, string? poisonQueue, LocalMessage message, CancellationToken ct)
+    {
+        var ok = false;
+        try
+        {
+            var payload = QueueTriggerData.ToHostPayload(FunctionNames.QueueTrigger, message.Text, message.Id, message.DequeueCount, message.InsertedAt);
+            var (status, _) = await functions.InvokeAsync(function, payload, ct);
+            ok = status is >= 200 and < 300;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Local delivery of {MessageId} to {Function} failed", message.Id, function);
+        }
+        if (ok || ct.IsCancellationRequested) return;
+
+        var max = options.Value.MaxDequeueCount;
+        if (message.DequeueCount < max)
+        {
+            log.LogWarning("{Function} failed {MessageId} (attempt {DequeueCount} of {Max}); retrying", function, message.Id, message.DequeueCount, max);
+            try
+            {
+                await Task.Delay(options.Value.VisibilityTimeout, ct).ConfigureAwait(false);
+                queues.Put(queue, message);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down: local mode is not durable, the README says so.
+            }
+        }
+        else if (poisonQueue is not null)
+        {
+            log.LogError("{MessageId} failed {Max} times; moved to {PoisonQueue}", message.Id, max, poisonQueue);
+            queues.Enqueue(poisonQueue, message.Text);
+        }
+        else
+        {
+            log.LogError("{MessageId} failed {Max} times in {Queue}; dropped", message.Id, max, queue);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using ChatOps.Functions;
+using ChatOps.Tests.Support;
+
+namespace ChatOps.Tests.Functions;
+
+/// <summary>The `worker` and `poison` functions driven with the host's double-encoded queue payloads,
+/// answering into a fake Slack Web API.</summary>
+public sealed class WorkerFunctionTests : IAsyncLifetime
+{
+    private FakeSlackApi _slack = null!;
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        _app = await TestApp.StartAsync(AppMode.Host, _slack);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HelpInAChannelThread_PostsOneThreadedReply()
+    {
+        var (status, response) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help", threadTs: "1700000009.000900")));
+
+        Assert.Equal(200, status);
+        Assert.IsType<JsonObject>(response["Outputs"]);
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Equal("C0CHAN1", post.Str("channel"));
+        Assert.Equal("1700000009.000900", post.Str("thread_ts"));
+        Assert.Contains("help [command]", post.Str("text"));
+        Assert.NotEmpty(post.Json["blocks"]!.AsArray());
+        Assert.Equal($"Bearer {SlackRequests.BotToken}", post.Authorization);
+    }
+
+    [Fact]
+    public async Task OnceEncodedMessage_IsReadToo()
+    {
+        var (status, _) = await _app.InvokeAsync("worker", Envelopes.OnceEncodedPayload(Envelopes.Mention("help")));
+
+        Assert.Equal(200, status);
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task SlashCommand_RepliesThroughResponseUrl_WithoutTheBotToken()
+    {
+        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Slash("help", _slack.ResponseUrl("r1"))));
+
+        Assert.Equal(200, status);
+        var reply = Assert.Single(_slack.CallsTo("response_url"));
+        Assert.Equal("in_channel", reply.Str("response_type"));
+        Assert.Contains("help [command]", reply.Str("text"));
+        Assert.Equal("", reply.Authorization);
+        Assert.Empty(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task UnknownCommand_GetsAFriendlyReply_AndIsNotRetried()
+    {
+        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("hlep")));
+
+        Assert.Equal(200, status);
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Contains("Did you mean `help`?", post.Str("text"));
+    }
+
+    [Fact]
+    public async Task SlackOkFalse_IsNotRetried_BecauseRetryingCannotFixIt()
+    {
+        _slack.Script("chat.postMessage", _ => FakeSlackApi.SlackError("not_in_channel"));
+
+        var (status, response) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help")));
+
+        Assert.Equal(200, status);
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Contains("not_in_channel", response["Logs"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SlackRefusingTheBlocks_GetsATextOnlyReply()
+    {
+        _slack.Script("chat.postMessage", _ => FakeSlackApi.SlackError("msg_blocks_too_long"));
+
+        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help")));
+
+        Assert.Equal(200, status);
+        var calls = _slack.CallsTo("chat.postMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.NotEmpty(calls[0].Json["blocks"]!.AsArray());
+        Assert.Empty(calls[1].Json["blocks"]!.AsArray());
+        Assert.Contains("help [command]", calls[1].Str("text"));
+    }
+
+    [Fact]
+    public async Task Slack429_IsWaitedOut_ThenTheReplyIsPostedOnce()
+    {
+        _slack.Script("chat.postMessage", _ => FakeSlackApi.RateLimited(1));
+
+        var started = DateTime.UtcNow;
+        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help")));
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count);
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the Retry-After of 1 s was not honoured");
+    }
+
+    [Fact]
+    public async Task SlackServerError_FailsTheInvocation_SoTheHostRetries()
+    {
+        _slack.Script("chat.postMessage", _ => Microsoft.AspNetCore.Http.Results.StatusCode(503));
+
+        var (status, response) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help", id: "EvRetry")));
+
+        Assert.Equal(500, status);
+        Assert.Contains("EvRetry", response["Logs"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task UnreadableMessage_IsCompletedWithAnErrorLog_AndNothingIsPosted()
+    {
+        var payload = Envelopes.HostQueuePayload(Envelopes.Mention("help"));
+        payload["Data"]!["message"] = "\"not an envelope\"";
+
+        var (status, response) = await _app.InvokeAsync("worker", payload);
+
+        Assert.Equal(200, status);
+        Assert.Contains("msg-1", response["Logs"]!.ToJsonString());
+        Assert.Empty(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task PoisonFunction_TellsTheUserInTheThread_WithTheErrorId()
+    {
+        var (status, _) = await _app.InvokeAsync("poison", Envelopes.HostQueuePayload(Envelopes.Mention("alerts", id: "Ev0PoisonId", threadTs: "1700000005.000500")));
+
+        Assert.Equal(200, status);
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Equal("1700000005.000500", post.Str("thread_ts"));
+        Assert.Contains("`alerts` failed after every retry", post.Str("text"));
+        Assert.Contains("Ev0PoisonId", post.Str("text"));
+    }
+
+    [Fact]
+    public async Task HostReadinessProbe_IsAnswered()
+    {
+        using var http = new HttpClient();
+        var response = await http.GetAsync(_app.BaseUrl);
+        Assert.True(response.IsSuccessStatusCode);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Core.Envelopes;
+using ChatOps.Functions.HostProtocol;
+
+namespace ChatOps.Tests.Support;
+
+public static class Envelopes
+{
+    public static CommandEnvelope Mention(string text, string id = "EvW1", string threadTs = "1700000001.000100") => new()
+    {
+        Id = id,
+        Source = EnvelopeSource.Mention,
+        TeamId = "T0001",
+        ChannelId = "C0CHAN1",
+        UserId = "U0USER1",
+        MessageTs = threadTs,
+        ThreadTs = threadTs,
+        Text = text,
+        ReceivedAt = DateTimeOffset.UtcNow,
+    };
+
+    public static CommandEnvelope Slash(string text, string responseUrl, string id = "trig.1") => new()
+    {
+        Id = id,
+        Source = EnvelopeSource.SlashCommand,
+        TeamId = "T0001",
+        ChannelId = "C0CHAN1",
+        UserId = "U0USER1",
+        Text = text,
+        SlashCommand = "/ops",
+        ResponseUrl = responseUrl,
+        ReceivedAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>The queue trigger payload exactly as the host sends it: the message text JSON-encoded again.</summary>
+    public static JsonObject HostQueuePayload(CommandEnvelope envelope, int dequeueCount = 1) =>
+        QueueTriggerData.ToHostPayload(FunctionNames.QueueTrigger, EnvelopeJson.Serialize(envelope), "msg-1", dequeueCount, DateTimeOffset.UtcNow);
+
+    /// <summary>The same payload with the message encoded only once, as some host versions send it.</summary>
+    public static JsonObject OnceEncodedPayload(CommandEnvelope envelope)
+    {
+        var payload = HostQueuePayload(envelope);
+        payload["Data"]![FunctionNames.QueueTrigger] = JsonNode.Parse(JsonSerializer.Serialize(envelope, EnvelopeJson.Options));
+        return payload;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Tests.Support;
+
+/// <summary>
+/// An in-process HTTP server standing in for slack.com/api and for response_url hooks. Records
+/// every call; answers as Slack documents (HTTP 200 with {"ok":...}), or as a test scripts it.
+/// </summary>
+public sealed class FakeSlackApi : IAsyncDisposable
+{
+    public const string BotUserId = "UBOT0001";
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<RecordedCall, IResult>>> _scripted = new();
+
+    private FakeSlackApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+    public string ApiBaseUrl => BaseUrl + "api/";
+    public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
+
+    /// <summary>A response_url for a slash command, served by this fake.</summary>
+    public string ResponseUrl(string id) => $"{BaseUrl}response/{id}";
+
+    public static async Task<FakeSlackApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlackApi(app);
+        app.MapPost("/api/{method}", async (string method, HttpRequest request) => await fake.AnswerAsync(method, request));
+        app.MapPost("/response/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("response_url", request));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = address.TrimEnd('/') + "/";
+        return fake;
+    }
+
+    /// <summary>The next calls of <paramref name="method"/> get these answers, in order, before the defaults resume.</summary>
+    public void Script(string method, params Func<RecordedCall, IResult>[] answers)
+    {
+        var queue = _scripted.GetOrAdd(method, _ => new ConcurrentQueue<Func<RecordedCall, IResult>>());
+        foreach (var answer in answers) queue.Enqueue(answer);
+    }
+
+    public static IResult SlackError(string error) => Results.Json(new JsonObject { ["ok"] = false, ["error"] = error });
+
+    public static IResult RateLimited(int seconds) => new RateLimitedResult(seconds);
+
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>Waits until at least <paramref name="count"/> calls of <paramref name="method"/> arrived.</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string method, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            var calls = CallsTo(method);
+            if (calls.Count >= count) return calls;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"expected {count} call(s) to {method}, saw {CallsTo(method).Count}: {string.Join(", ", Calls.Select(c => c.Method))}");
+    }
+
+    private async Task<IResult> AnswerAsync(string method, HttpRequest request)
+    {
+        var text = await new StreamReader(request.Body).ReadToEndAsync();
+        JsonObject? json = null;
+        try
+        {
+            json = JsonNode.Parse(text) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        var call = new RecordedCall(method, request.Headers.Authorization.ToString(), text, json ?? []);
+        _calls.Enqueue(call);
+        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)) return scripted(call);
+        return method switch
+        {
+            "auth.test" => Results.Json(new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BBOT0001", ["team_id"] = "T0001" }),
+            "response_url" => Results.Text("ok"),
+            _ => Results.Json(new JsonObject { ["ok"] = true, ["ts"] = $"1700000000.{_calls.Count:D6}" }),
+        };
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private sealed class RateLimitedResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = 429;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>One request the fake received: the API method (or "response_url"), the Authorization header and the body.</summary>
+public sealed record RecordedCall(string Method, string Authorization, string Body, JsonObject Json)
+{
+    public string? Str(string name) => Json[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
