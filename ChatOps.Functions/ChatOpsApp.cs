@@ -24,7 +24,7 @@ public static class ChatOpsApp
         }
 
         builder.Logging.AddProvider(new InvocationLogProvider());
-        builder.Services.AddChatOpsServices(serving: true);
+        builder.Services.AddChatOpsServices(serving: true, HostJsonQueues.Read(Path.Combine(root, "host.json")));
         builder.Services.AddHttpClient(nameof(FunctionInvoker));
         if (mode == AppMode.Host)
         {
@@ -33,8 +33,9 @@ public static class ChatOpsApp
         else
         {
             if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultLocalUrl);
+            var queues = HostJsonQueues.Read(Path.Combine(root, "host.json"));
             builder.Services.AddOptions<LocalQueueOptions>()
-                .Configure(o => o.ApplyHostJson(Path.Combine(root, "host.json")))
+                .Configure(o => o.VisibilityTimeout = queues.VisibilityTimeout)
                 .BindConfiguration(LocalQueueOptions.Section);
             builder.Services.AddSingleton<LocalQueues>();
             builder.Services.AddSingleton<FunctionInvoker>();

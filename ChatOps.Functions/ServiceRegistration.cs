@@ -1,5 +1,8 @@
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Help;
+using ChatOps.Core.Commands.Ops;
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Grpc;
 using ChatOps.Core.Options;
 using ChatOps.Core.Slack;
 using ChatOps.Core.Worker;
@@ -12,12 +15,16 @@ namespace ChatOps.Functions;
 public static class ServiceRegistration
 {
     /// <param name="serving">True for the HTTP modes, which need the Slack secrets; the command line does not.</param>
-    public static IServiceCollection AddChatOpsServices(this IServiceCollection services, bool serving)
+    /// <param name="queues">host.json's queue settings: the worker's attempt count defaults to them.</param>
+    public static IServiceCollection AddChatOpsServices(this IServiceCollection services, bool serving, HostJsonQueues queues)
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>>(new SlackSettingsValidation(serving));
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpsOptions>, OpsSettingsValidation>();
+        services.AddOptions<WorkerOptions>().Configure(o => o.MaxDequeueCount = queues.MaxDequeueCount).BindConfiguration(WorkerOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();
 
         services.AddSingleton<ISlackClient>(sp => new SlackApiClient(
@@ -26,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new SlackRequestHandler(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
+        services.AddSingleton<IOpsClient>(sp => OpsClient(sp.GetRequiredService<OpsOptions>()));
         services.AddCommands();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
@@ -33,10 +41,28 @@ public static class ServiceRegistration
         return services;
     }
 
+    private static IOpsClient OpsClient(OpsOptions options)
+    {
+        // Deadlines are per call (Ops__Timeout), so the HttpClient itself never times out.
+        var http = new HttpClient(new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        }) { Timeout = Timeout.InfiniteTimeSpan };
+        return new OpsGrpcClient(new GrpcUnaryClient(http, new Uri(options.Endpoint!), new GrpcClientSettings()), options);
+    }
+
     /// <summary>The registry's commands, in the order help lists them.</summary>
     private static void AddCommands(this IServiceCollection services)
     {
         services.AddSingleton<ICommand, HelpCommand>();
+        services.AddSingleton<ICommand, AlertsCommand>();
+        services.AddSingleton<ICommand, DeployedVersionCommand>();
+        services.AddSingleton<ICommand, ListTracesCommand>();
+        services.AddSingleton<ICommand, ShowTraceCommand>();
+        services.AddSingleton<ICommand, ShowLogsCommand>();
+        services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

@@ -1,3 +1,4 @@
+using ChatOps.Core.Failures;
 using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Commands;
@@ -5,7 +6,8 @@ namespace ChatOps.Core.Commands;
 /// <summary>
 /// Base of every command: <see cref="Parse"/> (pure: text to arguments or a mistake),
 /// <see cref="ExecuteAsync"/> (the only step that calls the I/O seams) and <see cref="Render"/>
-/// (pure: result to message). Infrastructure failures propagate as exceptions so the queue retries.
+/// (pure: result to message). A backend failure that retrying cannot fix is answered here; a
+/// transient one propagates so the queue retries.
 /// </summary>
 public abstract class Command<TArgs, TResult> : ICommand
 {
@@ -21,8 +23,17 @@ public abstract class Command<TArgs, TResult> : ICommand
     {
         var parsed = Parse(arguments);
         if (parsed.Error is { } error) return CommandOutcome.Mistake(UsageReply.For(Info, error));
-        var result = await ExecuteAsync(parsed.Value!, context, ct).ConfigureAwait(false);
-        var reply = Render(result);
-        return result is IUserMistake ? CommandOutcome.Mistake(reply) : CommandOutcome.Success(reply);
+        TResult result;
+        try
+        {
+            result = await ExecuteAsync(parsed.Value!, context, ct).ConfigureAwait(false);
+        }
+        catch (ServiceFailureException failure) when (failure.Handling != FailureHandling.Retry)
+        {
+            var reply = FailureReply.For(failure);
+            return failure.Handling == FailureHandling.UserMistake ? CommandOutcome.Mistake(reply) : CommandOutcome.Failed(reply);
+        }
+        var rendered = Render(result);
+        return result is IUserMistake ? CommandOutcome.Mistake(rendered) : CommandOutcome.Success(rendered);
     }
 }

@@ -11,10 +11,25 @@ public interface ICommand
     Task<CommandOutcome> RunAsync(string arguments, CommandContext context, CancellationToken ct = default);
 }
 
-/// <summary>The reply to send and whether the user made a mistake (which the `ask` exit code reports).</summary>
-public sealed record CommandOutcome(ChatReply Reply, bool IsUserMistake)
+/// <summary>The reply to send, and what kind of answer it is (the `ask` exit code reports it).</summary>
+public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
 {
-    public static CommandOutcome Success(ChatReply reply) => new(reply, false);
+    public bool IsUserMistake => Kind == OutcomeKind.UserMistake;
 
-    public static CommandOutcome Mistake(ChatReply reply) => new(reply, true);
+    public static CommandOutcome Success(ChatReply reply) => new(reply, OutcomeKind.Success);
+
+    public static CommandOutcome Mistake(ChatReply reply) => new(reply, OutcomeKind.UserMistake);
+
+    public static CommandOutcome Failed(ChatReply reply) => new(reply, OutcomeKind.Failed);
+}
+
+public enum OutcomeKind
+{
+    Success,
+
+    /// <summary>The user's input was wrong; the reply says what was expected.</summary>
+    UserMistake,
+
+    /// <summary>A backend failed in a way retrying cannot fix; the reply says so.</summary>
+    Failed,
 }

@@ -10,4 +10,10 @@ public sealed class OpsOptions
 
     /// <summary>Optional bearer token for Ops services behind auth. Secret.</summary>
     public string? Token { get; set; }
+
+    /// <summary>Deadline of one Ops call, retries included.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Link template for trace ids, with {id}; e.g. http://jaeger:16686/trace/{id}. No link when empty.</summary>
+    public string? TraceUiUrl { get; set; }
 }

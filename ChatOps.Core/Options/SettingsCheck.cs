@@ -22,9 +22,16 @@ public static class SettingsCheck
 
     public static IReadOnlyList<string> Ops(OpsOptions o)
     {
+        var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(o.Endpoint))
-            return ["Ops__Endpoint is missing (the Ops gRPC service, e.g. http://127.0.0.1:50051)"];
-        return IsHttpUrl(o.Endpoint) ? [] : ["Ops__Endpoint must be an absolute http:// or https:// URL"];
+            problems.Add("Ops__Endpoint is missing (the Ops gRPC service, e.g. http://127.0.0.1:50051)");
+        else if (!IsHttpUrl(o.Endpoint))
+            problems.Add("Ops__Endpoint must be an absolute http:// or https:// URL");
+        if (o.Timeout <= TimeSpan.Zero || o.Timeout > TimeSpan.FromMinutes(5))
+            problems.Add("Ops__Timeout must be between 00:00:00.001 and 00:05:00");
+        if (!string.IsNullOrWhiteSpace(o.TraceUiUrl) && (!o.TraceUiUrl.Contains("{id}") || !IsHttpUrl(o.TraceUiUrl.Replace("{id}", "x"))))
+            problems.Add("Ops__TraceUiUrl must be an http(s) URL containing {id}, e.g. http://jaeger:16686/trace/{id}");
+        return problems;
     }
 
     private static bool IsHttpUrl(string? value) =>

@@ -12,3 +12,13 @@ public sealed record SectionBlock(string Mrkdwn) : Block;
 public sealed record ContextBlock(IReadOnlyList<string> Elements) : Block;
 
 public sealed record DividerBlock : Block;
+
+/// <summary>A table (Slack's `table` block: at most 100 rows of 20 cells, one per message, shown
+/// at the bottom). The first row is the header.</summary>
+public sealed record TableBlock(IReadOnlyList<IReadOnlyList<TableCell>> Rows) : Block;
+
+/// <summary>A table cell: plain text, or a link when <see cref="Url"/> is set.</summary>
+public sealed record TableCell(string Text, string? Url = null)
+{
+    public static implicit operator TableCell(string text) => new(text);
+}

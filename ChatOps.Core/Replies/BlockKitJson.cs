@@ -42,8 +42,25 @@ public static class BlockKitJson
                 .Select(e => (JsonNode)Mrkdwn(BlockKitLimits.Truncate(e, BlockKitLimits.MaxSectionText))).ToArray()),
         },
         DividerBlock => new JsonObject { ["type"] = "divider" },
+        TableBlock t => new JsonObject
+        {
+            ["type"] = "table",
+            ["rows"] = new JsonArray(t.Rows.Take(BlockKitLimits.MaxTableRows)
+                .Select(row => (JsonNode)new JsonArray(row.Take(BlockKitLimits.MaxTableCells).Select(Cell).ToArray())).ToArray()),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "no Block Kit mapping"),
     };
+
+    private static JsonNode? Cell(TableCell cell)
+    {
+        if (cell.Url is null) return new JsonObject { ["type"] = "raw_text", ["text"] = cell.Text };
+        var link = new JsonObject { ["type"] = "link", ["url"] = cell.Url, ["text"] = cell.Text };
+        return new JsonObject
+        {
+            ["type"] = "rich_text",
+            ["elements"] = new JsonArray(new JsonObject { ["type"] = "rich_text_section", ["elements"] = new JsonArray(link) }),
+        };
+    }
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text };
 

@@ -26,6 +26,9 @@ public static partial class PlainTextRenderer
                 case DividerBlock:
                     sb.AppendLine(new string('-', 40));
                     break;
+                case TableBlock t:
+                    sb.Append(TextTable.Render(t));
+                    break;
             }
         }
         return sb.Length == 0 ? FromMrkdwn(reply.Text) : sb.ToString().TrimEnd();

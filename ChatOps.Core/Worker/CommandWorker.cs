@@ -1,5 +1,7 @@
 using ChatOps.Core.Commands;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Failures;
+using ChatOps.Core.Options;
 using ChatOps.Core.Slack;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +12,8 @@ namespace ChatOps.Core.Worker;
 /// infrastructure failure escapes as an exception so the queue tries again and, in the end,
 /// the poison handler tells the user.
 /// </summary>
-public sealed class CommandWorker(CommandDispatcher dispatcher, ISlackClient slack, ReplySender replies, ILogger<CommandWorker> log)
+public sealed class CommandWorker(
+    CommandDispatcher dispatcher, ISlackClient slack, ReplySender replies, WorkerOptions options, ILogger<CommandWorker> log)
 {
     public async Task<WorkerOutcome> RunAsync(CommandEnvelope envelope, int dequeueCount, CancellationToken ct = default)
     {
@@ -24,11 +27,22 @@ public sealed class CommandWorker(CommandDispatcher dispatcher, ISlackClient sla
         log.LogInformation("Running {CommandId} for {User} in {Channel} (attempt {DequeueCount}, Slack retry {RetryNum})",
             envelope.Id, envelope.UserId, envelope.ChannelId, dequeueCount, envelope.RetryNum);
         var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry);
-        var outcome = await dispatcher.RunAsync(envelope.Text, context, ct).ConfigureAwait(false);
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await dispatcher.RunAsync(envelope.Text, context, ct).ConfigureAwait(false);
+        }
+        catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && dequeueCount >= options.MaxDequeueCount)
+        {
+            // The last attempt: the poison notice could only say "failed"; this says why.
+            log.LogError(failure, "Command {CommandId} failed on its last attempt ({DequeueCount}); answering with the cause",
+                envelope.Id, dequeueCount);
+            outcome = CommandOutcome.Failed(FailureReply.For(failure, envelope.Id));
+        }
 
         var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
         log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}",
-            envelope.Id, outcome.IsUserMistake ? "user mistake" : "success", delivered);
+            envelope.Id, outcome.Kind, delivered);
         return delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable;
     }
 }

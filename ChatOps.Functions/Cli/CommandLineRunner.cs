@@ -1,4 +1,5 @@
 using ChatOps.Core.Commands;
+using ChatOps.Core.Failures;
 using ChatOps.Core.Replies;
 
 namespace ChatOps.Functions.Cli;
@@ -20,7 +21,17 @@ public sealed class CommandLineRunner(CommandDispatcher dispatcher, TextWriter o
         {
             var outcome = await dispatcher.RunAsync(text, context, ct);
             await output.WriteLineAsync(PlainTextRenderer.Render(outcome.Reply));
-            return outcome.IsUserMistake ? UserMistake : Success;
+            return outcome.Kind switch
+            {
+                OutcomeKind.UserMistake => UserMistake,
+                OutcomeKind.Failed => Failure,
+                _ => Success,
+            };
+        }
+        catch (ServiceFailureException failure)
+        {
+            await error.WriteLineAsync(failure.UserMessage);
+            return Failure;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

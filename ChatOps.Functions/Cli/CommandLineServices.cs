@@ -27,7 +27,7 @@ public static class CommandLineServices
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter(level => level >= LogLevel.Warning)
             .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        services.AddChatOpsServices(serving: false);
+        services.AddChatOpsServices(serving: false, HostJsonQueues.Read(Path.Combine(root, "host.json")));
         var provider = services.BuildServiceProvider();
 
         // No host runs ValidateOnStart here; resolving the options runs the same checks.

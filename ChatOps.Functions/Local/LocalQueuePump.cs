@@ -1,3 +1,4 @@
+using ChatOps.Core.Options;
 using ChatOps.Functions.HostProtocol;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace ChatOps.Functions.Local;
 /// delivery increments DequeueCount; a failed invocation makes the message visible again after the
 /// visibility timeout; after maxDequeueCount failures a command moves to the poison queue.
 /// </summary>
-public sealed class LocalQueuePump(LocalQueues queues, FunctionInvoker functions, IOptions<LocalQueueOptions> options, ILogger<LocalQueuePump> log)
+public sealed class LocalQueuePump(
+    LocalQueues queues, FunctionInvoker functions, IOptions<LocalQueueOptions> options, WorkerOptions worker, ILogger<LocalQueuePump> log)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
@@ -42,7 +44,7 @@ public sealed class LocalQueuePump(LocalQueues queues, FunctionInvoker functions
         }
         if (ok || ct.IsCancellationRequested) return;
 
-        var max = options.Value.MaxDequeueCount;
+        var max = worker.MaxDequeueCount;
         if (message.DequeueCount < max)
         {
             log.LogWarning("{Function} failed {MessageId} (attempt {DequeueCount} of {Max}); retrying", function, message.Id, message.DequeueCount, max);

@@ -1,5 +1,6 @@
 using ChatOps.Core.Commands;
 using ChatOps.Functions;
+using ChatOps.Functions.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +13,10 @@ public sealed class RegisteredCommandsLintTests
     private static IReadOnlyList<ICommand> Registered()
     {
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection([new("Ops:Endpoint", "http://127.0.0.1:1")]).Build())
             .AddLogging()
-            .AddChatOpsServices(serving: false);
+            .AddChatOpsServices(serving: false, HostJsonQueues.Defaults);
         return services.BuildServiceProvider().GetRequiredService<CommandRegistry>().All;
     }
 

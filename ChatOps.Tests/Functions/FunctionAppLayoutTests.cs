@@ -58,9 +58,12 @@ public sealed class FunctionAppLayoutTests
 
         var expected = typeof(SlackOptions).GetProperties().Select(p => $"{SlackOptions.Section}__{p.Name}")
             .Concat(typeof(OpsOptions).GetProperties().Select(p => $"{OpsOptions.Section}__{p.Name}"))
+            .Concat(typeof(WorkerOptions).GetProperties().Select(p => $"{WorkerOptions.Section}__{p.Name}"))
             .Append("AzureWebJobsStorage").Append("FUNCTIONS_WORKER_RUNTIME");
         foreach (var key in expected) Assert.True(values.ContainsKey(key), $"local.settings.sample.json lacks {key}");
         Assert.Equal("UseDevelopmentStorage=true", (string?)values["AzureWebJobsStorage"]);
+        var hostMax = (int)Read("host.json")["extensions"]!["queues"]!["maxDequeueCount"]!;
+        Assert.Equal(hostMax.ToString(), (string?)values["Worker__MaxDequeueCount"]);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class LocalModeTests : IAsyncLifetime
     {
         _slack = await FakeSlackApi.StartAsync();
         _app = await TestApp.StartAsync(AppMode.Local, _slack,
-            new Dictionary<string, string> { ["LocalQueue:MaxDequeueCount"] = "3" },
+            new Dictionary<string, string> { ["Worker:MaxDequeueCount"] = "3" },
             services => services.AddSingleton<ICommand>(_exploding));
     }
 

@@ -1,0 +1,22 @@
+using ChatOps.Core.Ops.Model;
+
+namespace ChatOps.Core.Ops;
+
+/// <summary>
+/// The Ops seam. Returns the project's own records; failures are <see cref="OpsException"/>s that
+/// say whether the queue should retry and what to tell the person who asked.
+/// </summary>
+public interface IOpsClient
+{
+    Task<IReadOnlyList<TraceSummary>> ListTracesAsync(TraceQuery query, OpsCaller caller, CancellationToken ct = default);
+
+    Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default);
+
+    Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default);
+
+    Task ChangeSamplingAsync(SamplingChange change, OpsCaller caller, CancellationToken ct = default);
+
+    Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default);
+
+    Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default);
+}

@@ -1,0 +1,5 @@
+namespace ChatOps.Core.Ops.Model;
+
+/// <summary>The human behind an Ops call, sent as call metadata so the Ops service can authorize and
+/// log who asked (x-chatops-user, x-chatops-channel, x-chatops-command).</summary>
+public sealed record OpsCaller(string UserId, string ChannelId, string Command);

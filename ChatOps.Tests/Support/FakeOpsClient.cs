@@ -1,0 +1,41 @@
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Model;
+
+namespace ChatOps.Tests.Support;
+
+/// <summary>A hand-written Ops seam: canned answers, recorded calls, and a failure to throw when set.</summary>
+public sealed class FakeOpsClient : IOpsClient
+{
+    public List<(string Method, object? Request, OpsCaller Caller)> Calls { get; } = [];
+    public Exception? Failure { get; set; }
+    public IReadOnlyList<TraceSummary> Traces { get; set; } = [];
+    public TraceDetails? Trace { get; set; }
+    public TraceLogs? Logs { get; set; }
+    public string Version { get; set; } = "v1.2.3";
+    public IReadOnlyList<AlertInfo> Alerts { get; set; } = [];
+
+    private T Answer<T>(string method, object? request, OpsCaller caller, T value)
+    {
+        Calls.Add((method, request, caller));
+        if (Failure is { } failure) throw failure;
+        return value;
+    }
+
+    public Task<IReadOnlyList<TraceSummary>> ListTracesAsync(TraceQuery query, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ListTraces", query, caller, Traces));
+
+    public Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ShowTrace", id, caller, Trace ?? new TraceDetails(id, [], [], [], TimeSpan.Zero)));
+
+    public Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ShowLogs", id, caller, Logs ?? new TraceLogs(id, [])));
+
+    public Task ChangeSamplingAsync(SamplingChange change, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ChangeSampling", change, caller, 0));
+
+    public Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("DeployedVersion", null, caller, Version));
+
+    public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("Alerts", query, caller, Alerts));
+}
