@@ -1,0 +1,79 @@
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Grpc;
+using ChatOps.Functions;
+using ChatOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Tests.Functions;
+
+/// <summary>How Ops failures reach the person who asked, through the worker function.</summary>
+public sealed class OpsFailureTests : IAsyncLifetime
+{
+    private const string Endpoint = "http://ops.internal:50051";
+    private readonly FakeOpsClient _ops = new();
+    private FakeSlackApi _slack = null!;
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        _app = await TestApp.StartAsync(AppMode.Host, _slack, new Dictionary<string, string> { ["Worker:MaxDequeueCount"] = "3" },
+            services => services.AddSingleton<IOpsClient>(_ops));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private Task<(int Status, System.Text.Json.Nodes.JsonObject Body)> Run(string text, int dequeueCount) =>
+        _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention(text, id: "EvOps1"), dequeueCount));
+
+    [Fact]
+    public async Task Unavailable_FailsTheInvocation_SoTheQueueRetries()
+    {
+        _ops.Failure = new OpsException(GrpcStatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
+
+        var (status, _) = await Run("alerts", dequeueCount: 1);
+
+        Assert.Equal(500, status);
+        Assert.Empty(_slack.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task Unavailable_OnTheLastAttempt_IsAnsweredWithTheCauseAndTheErrorId()
+    {
+        _ops.Failure = new OpsException(GrpcStatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
+
+        var (status, _) = await Run("alerts", dequeueCount: 3);
+
+        Assert.Equal(200, status);
+        var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Equal(":warning: I can't reach the Ops service at http://ops.internal:50051: Connection refused. Error id `EvOps1`.", post.Str("text"));
+    }
+
+    [Theory]
+    [InlineData(GrpcStatusCode.PermissionDenied, ":warning: The Ops service at http://ops.internal:50051 refused Alerts: permission denied (not for you).")]
+    [InlineData(GrpcStatusCode.DeadlineExceeded, ":warning: The Ops service at http://ops.internal:50051 did not answer Alerts in time (not for you).")]
+    [InlineData(GrpcStatusCode.NotFound, ":mag: The Ops service at http://ops.internal:50051 found nothing: not for you.")]
+    public async Task OtherFailures_AreAnsweredAtOnce_AndNotRetried(GrpcStatusCode code, string expected)
+    {
+        _ops.Failure = new OpsException(code, "Alerts", Endpoint, "not for you");
+
+        var (status, _) = await Run("alerts", dequeueCount: 1);
+
+        Assert.Equal(200, status);
+        Assert.Equal(expected, Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));
+    }
+
+    [Fact]
+    public async Task EveryOpsCall_CarriesTheSlackUserChannelAndCommand()
+    {
+        await Run("deployed version", dequeueCount: 1);
+
+        var call = Assert.Single(_ops.Calls);
+        Assert.Equal(new Core.Ops.Model.OpsCaller("U0USER1", "C0CHAN1", "deployed version"), call.Caller);
+        Assert.Contains("v1.2.3", Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));
+    }
+}
