@@ -41,7 +41,7 @@ public static class ServiceRegistration
         return services;
     }
 
-    private static IOpsClient OpsClient(OpsOptions options)
+    internal static IOpsClient OpsClient(OpsOptions options)
     {
         // Deadlines are per call (Ops__Timeout), so the HttpClient itself never times out.
         var http = new HttpClient(new SocketsHttpHandler

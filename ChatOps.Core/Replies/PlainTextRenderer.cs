@@ -34,13 +34,22 @@ public static partial class PlainTextRenderer
         return sb.Length == 0 ? FromMrkdwn(reply.Text) : sb.ToString().TrimEnd();
     }
 
-    /// <summary>Links become "label (url)", escapes are undone; emphasis marks are kept, they read fine.</summary>
+    /// <summary>Links become "label (url)", *bold* and _italic_ marks go, escapes are undone.
+    /// `code` marks stay: they show where a value starts and ends.</summary>
     public static string FromMrkdwn(string mrkdwn)
     {
         var text = Link().Replace(mrkdwn, m =>
             m.Groups["label"].Success ? $"{m.Groups["label"].Value} ({m.Groups["url"].Value})" : m.Groups["url"].Value);
+        text = Bold().Replace(text, "${inner}");
+        text = Italic().Replace(text, "${inner}");
         return text.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
     }
+
+    [GeneratedRegex(@"(?<![\w*])\*(?<inner>[^*\s`][^*\n`]*?)\*(?![\w*])")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?<![\w_])_(?<inner>[^_\s`][^_\n`]*?)_(?![\w_])")]
+    private static partial Regex Italic();
 
     [GeneratedRegex(@"<(?<url>(https?|mailto):[^|>]+)(\|(?<label>[^>]*))?>")]
     private static partial Regex Link();

@@ -285,9 +285,14 @@ def main():
         for name, (req, resp) in METHODS.items()
     }
 
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=32))
+    # grpc core sets SO_REUSEPORT by default, which would let two servers share a fixed --port.
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=32),
+                         options=[("grpc.so_reuseport", 0)])
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
-    port = server.add_insecure_port("127.0.0.1:%d" % args.port)
+    try:
+        port = server.add_insecure_port("127.0.0.1:%d" % args.port)
+    except RuntimeError as e:  # grpcio raises when the bind fails (older versions returned 0)
+        die("cannot bind 127.0.0.1:%d: %s" % (args.port, e))
     if port == 0:
         die("cannot bind 127.0.0.1:%d" % args.port)
     server.start()
