@@ -5,7 +5,7 @@ namespace ChatOps.Core.Ops;
 
 /// <summary>An Ops call that failed, with a message the on-call person can act on, naming the endpoint.</summary>
 public sealed class OpsException(GrpcStatusCode code, string method, string endpoint, string detail, Exception? inner = null)
-    : ServiceFailureException(Describe(code, method, endpoint, detail), HandlingOf(code), inner)
+    : ServiceFailureException(Describe(code, method, endpoint, detail.TrimEnd('.', ' ')), HandlingOf(code), inner)
 {
     public GrpcStatusCode Code { get; } = code;
     public string Method { get; } = method;
