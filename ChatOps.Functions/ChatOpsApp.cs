@@ -14,7 +14,7 @@ public static class ChatOpsApp
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var root = AppRoot.Find(Directory.GetCurrentDirectory());
-        if (mode == AppMode.Local)
+        if (mode == AppMode.Local && builder.Configuration["LocalSettings:Disabled"] != "true")
         {
             // Lowest priority: environment variables and the command line still win.
             builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
@@ -48,7 +48,25 @@ public static class ChatOpsApp
         app.MapGet("/", () => Results.Text("ChatOps custom handler is ready"));
         app.MapSlackFunction();
         app.MapWorkerFunctions();
-        if (mode == AppMode.Local) app.MapLocalSlackEndpoint();
+        if (mode == AppMode.Local)
+        {
+            app.MapLocalSlackEndpoint();
+            // Only the host may invoke functions; in local mode the "host" is this process, over loopback.
+            // A tunnel to /api/slack must not also expose /worker, which trusts its payload.
+            app.Use(async (http, next) =>
+            {
+                var isFunction = http.Request.Path.StartsWithSegments("/" + FunctionNames.Worker) ||
+                                 http.Request.Path.StartsWithSegments("/" + FunctionNames.Poison) ||
+                                 http.Request.Path.StartsWithSegments("/" + FunctionNames.Slack);
+                var forwarded = http.Request.Headers.ContainsKey("X-Forwarded-For");
+                if (isFunction && (forwarded || http.Connection.RemoteIpAddress is not { } ip || !System.Net.IPAddress.IsLoopback(ip)))
+                {
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                await next(http);
+            });
+        }
         return app;
     }
 

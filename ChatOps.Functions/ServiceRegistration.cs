@@ -22,7 +22,9 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<SlackOptions>>(new SlackSettingsValidation(serving));
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpsOptions>, OpsSettingsValidation>();
-        services.AddOptions<WorkerOptions>().Configure(o => o.MaxDequeueCount = queues.MaxDequeueCount).BindConfiguration(WorkerOptions.Section);
+        services.AddOptions<WorkerOptions>().Configure(o => o.MaxDequeueCount = queues.MaxDequeueCount).BindConfiguration(WorkerOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerSettingsValidation>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();

@@ -1,3 +1,5 @@
+using ChatOps.Core.Ops.Model;
+
 namespace ChatOps.Core.Commands;
 
 /// <summary>Who asked, where, and under which id; passed to every command's execution.</summary>
@@ -6,4 +8,8 @@ public sealed record CommandContext(
     string UserId,
     string ChannelId,
     string? TeamId,
-    CommandRegistry Registry);
+    CommandRegistry Registry)
+{
+    /// <summary>Who is asking, for the Ops call metadata of the named command.</summary>
+    public OpsCaller Caller(string command) => new(UserId, ChannelId, command);
+}

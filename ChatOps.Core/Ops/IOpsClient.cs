@@ -19,4 +19,8 @@ public interface IOpsClient
     Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default);
 
     Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>A PromQL range query (contract extension), for graphs. A zero step lets the service choose.</summary>
+    Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
+        OpsCaller caller, CancellationToken ct = default);
 }

@@ -36,19 +36,19 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
     public async Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default)
     {
         var r = await CallAsync("ShowTrace", new ShowTraceReq { Id = id }, ShowTraceResp.Parser, caller, ct).ConfigureAwait(false);
-        return new TraceDetails(r.Id.Length > 0 ? r.Id : id, r.Operations.ToList(), r.Errors.ToList(), r.Tags.ToList(),
-            r.Duration?.ToTimeSpan() ?? TimeSpan.Zero);
+        return Mapped("ShowTrace", () => new TraceDetails(r.Id.Length > 0 ? r.Id : id, r.Operations.ToList(), r.Errors.ToList(), r.Tags.ToList(),
+            r.Duration?.ToTimeSpan() ?? TimeSpan.Zero));
     }
 
     public async Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default)
     {
         var r = await CallAsync("ShowLogs", new ShowLogsReq { Id = id }, ShowLogsResp.Parser, caller, ct).ConfigureAwait(false);
-        var events = r.Logs
+        var events = Mapped("ShowLogs", () => r.Logs
             .Select(log => new LogEvent(
                 log.Timestamp is null ? DateTimeOffset.UnixEpoch : log.Timestamp.ToDateTimeOffset(),
                 log.Fields.Select(JaegerFields.ToLogField).ToList()))
             .OrderBy(e => e.Time)
-            .ToList();
+            .ToList());
         return new TraceLogs(r.Id.Length > 0 ? r.Id : id, events);
     }
 
@@ -83,6 +83,15 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
             new Dictionary<string, string>(a.Labels), new Dictionary<string, string>(a.Annotations))).ToList();
     }
 
+    public async Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
+        OpsCaller caller, CancellationToken ct = default)
+    {
+        var request = new QueryRangeReq { Query = query, Start = UnixNanos.From(start), End = UnixNanos.From(end), Step = UnixNanos.From(step) };
+        var r = await CallAsync("QueryRange", request, QueryRangeResp.Parser, caller, ct).ConfigureAwait(false);
+        return r.Series.Select(s => new MetricSeries(new Dictionary<string, string>(s.Labels),
+            s.Points.Select(p => new MetricPoint(UnixNanos.ToTime(p.Timestamp), p.Value)).ToList())).ToList();
+    }
+
     private async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser,
         OpsCaller caller, CancellationToken ct) where TResponse : IMessage<TResponse>
     {
@@ -103,6 +112,20 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
         catch (InvalidProtocolBufferException ex)
         {
             throw new OpsException(GrpcStatusCode.Internal, method, _endpointForHumans, "the answer is not a valid " + typeof(TResponse).Name, ex);
+        }
+    }
+
+    /// <summary>Protobuf's Duration and Timestamp refuse out-of-range or unnormalized values by throwing;
+    /// that is the server's fault and must read as such, not as a crash.</summary>
+    private T Mapped<T>(string method, Func<T> map)
+    {
+        try
+        {
+            return map();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException or OverflowException)
+        {
+            throw new OpsException(GrpcStatusCode.Internal, method, _endpointForHumans, "the answer holds a time or duration out of range", ex);
         }
     }
 

@@ -11,8 +11,12 @@ public static class SettingsCheck
         var problems = new List<string>();
         if (needsSigningSecret && string.IsNullOrWhiteSpace(o.SigningSecret))
             problems.Add("Slack__SigningSecret is missing (the app's signing secret; requests cannot be verified without it)");
+        else if (needsSigningSecret && IsPlaceholder(o.SigningSecret))
+            problems.Add("Slack__SigningSecret still holds the sample's <placeholder>; a published value would let anyone sign requests");
         if (needsBotToken && string.IsNullOrWhiteSpace(o.BotToken))
             problems.Add("Slack__BotToken is missing (the bot token, xoxb-...)");
+        else if (needsBotToken && IsPlaceholder(o.BotToken))
+            problems.Add("Slack__BotToken still holds the sample's <placeholder>");
         if (!IsHttpUrl(o.ApiBaseUrl))
             problems.Add("Slack__ApiBaseUrl must be an absolute http(s) URL such as https://slack.com/api/");
         if (o.MaxRetryAfter < TimeSpan.Zero)
@@ -33,6 +37,11 @@ public static class SettingsCheck
             problems.Add("Ops__TraceUiUrl must be an http(s) URL containing {id}, e.g. http://jaeger:16686/trace/{id}");
         return problems;
     }
+
+    public static IReadOnlyList<string> Worker(WorkerOptions o) =>
+        o.MaxDequeueCount is >= 1 and <= 100 ? [] : ["Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)"];
+
+    private static bool IsPlaceholder(string? value) => value is not null && value.TrimStart().StartsWith('<');
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

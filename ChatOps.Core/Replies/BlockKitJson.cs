@@ -16,6 +16,7 @@ public static class BlockKitJson
             kept.Add(new ContextBlock([$"_showing {BlockKitLimits.MaxBlocks - 1} of {reply.Blocks.Count} blocks_"]));
         }
         foreach (var block in kept) blocks.Add(ToJson(block));
+        FitTotalSize(blocks);
         return new JsonObject
         {
             ["text"] = BlockKitLimits.Truncate(reply.Text, BlockKitLimits.MaxFallbackText),
@@ -51,10 +52,40 @@ public static class BlockKitJson
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "no Block Kit mapping"),
     };
 
+    /// <summary>Drops table rows from the end (saying so) until the blocks fit the total budget; then,
+    /// if other blocks are still too large, drops trailing blocks with a note.</summary>
+    private static void FitTotalSize(JsonArray blocks)
+    {
+        if (blocks.ToJsonString().Length <= BlockKitLimits.MaxBlocksJson) return;
+        if (blocks.OfType<JsonObject>().FirstOrDefault(b => (string?)b["type"] == "table") is { } table &&
+            table["rows"] is JsonArray rows)
+        {
+            var total = rows.Count - 1;
+            while (rows.Count > 2 && blocks.ToJsonString().Length > BlockKitLimits.MaxBlocksJson - 100) rows.RemoveAt(rows.Count - 1);
+            blocks.Insert(blocks.IndexOf(table), Context($"_showing {rows.Count - 1} of {total} rows (Slack's message size limit)_"));
+        }
+        while (blocks.Count > 1 && blocks.ToJsonString().Length > BlockKitLimits.MaxBlocksJson)
+        {
+            blocks.RemoveAt(blocks.Count - 1);
+            if (blocks.ToJsonString().Length <= BlockKitLimits.MaxBlocksJson - 100)
+            {
+                blocks.Add(Context("_message shortened to fit Slack's size limit_"));
+                break;
+            }
+        }
+    }
+
+    private static JsonObject Context(string mrkdwn) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(Mrkdwn(mrkdwn)),
+    };
+
     private static JsonNode? Cell(TableCell cell)
     {
-        if (cell.Url is null) return new JsonObject { ["type"] = "raw_text", ["text"] = cell.Text };
-        var link = new JsonObject { ["type"] = "link", ["url"] = cell.Url, ["text"] = cell.Text };
+        var text = BlockKitLimits.Truncate(cell.Text, BlockKitLimits.MaxCellText);
+        if (cell.Url is null) return new JsonObject { ["type"] = "raw_text", ["text"] = text };
+        var link = new JsonObject { ["type"] = "link", ["url"] = cell.Url, ["text"] = text };
         return new JsonObject
         {
             ["type"] = "rich_text",

@@ -8,6 +8,13 @@ public static class BlockKitLimits
     public const int MaxHeaderText = 150;
     public const int MaxContextElements = 10;
     public const int MaxTableRows = 100;
+
+    /// <summary>Slack refuses messages whose blocks run to about 13k characters (msg_blocks_too_long)
+    /// below every documented per-block limit; we stay under this.</summary>
+    public const int MaxBlocksJson = 12_000;
+
+    /// <summary>Our cap for one table cell; a cell is one value, not a paragraph.</summary>
+    public const int MaxCellText = 300;
     public const int MaxTableCells = 20;
 
     /// <summary>chat.postMessage truncates text past 40,000 characters; we stay well below.</summary>

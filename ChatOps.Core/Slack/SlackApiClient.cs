@@ -118,10 +118,13 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
         }
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
-        response.Headers.RetryAfter?.Delta
-        ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null)
-        ?? TimeSpan.FromSeconds(1);
+    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    {
+        var wait = response.Headers.RetryAfter?.Delta
+                   ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null)
+                   ?? TimeSpan.FromSeconds(1);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
 
     private HttpRequestMessage JsonRequest(Uri url, JsonObject body, bool withToken)
     {

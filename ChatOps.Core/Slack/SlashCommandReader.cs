@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Slack;
 
@@ -38,7 +39,7 @@ internal static class SlashCommandReader
         var ack = new JsonObject
         {
             ["response_type"] = "ephemeral",
-            ["text"] = $"Working on `{Truncate(shown, 200)}`…",
+            ["text"] = $"Working on {Mrkdwn.Code(Truncate(shown, 200))}…",
         };
         return SlackAck.Json(ack.ToJsonString(), "slash command enqueued", envelope);
     }

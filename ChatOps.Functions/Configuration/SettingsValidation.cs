@@ -14,6 +14,15 @@ internal sealed class SlackSettingsValidation(bool needsSlack) : IValidateOption
     }
 }
 
+internal sealed class WorkerSettingsValidation : IValidateOptions<WorkerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WorkerOptions options)
+    {
+        var problems = SettingsCheck.Worker(options);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
+
 internal sealed class OpsSettingsValidation : IValidateOptions<OpsOptions>
 {
     public ValidateOptionsResult Validate(string? name, OpsOptions options)

@@ -12,6 +12,7 @@ public static class StartupSettings
         var problems = new List<string>();
         Collect<SlackOptions>(services, problems);
         Collect<OpsOptions>(services, problems);
+        Collect<WorkerOptions>(services, problems);
         return problems;
     }
 
@@ -24,6 +25,11 @@ public static class StartupSettings
         catch (OptionsValidationException ex)
         {
             problems.AddRange(ex.Failures);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder could not convert a value (Ops__Timeout=abc); its message names the key and the type.
+            problems.Add(ex.Message);
         }
     }
 }

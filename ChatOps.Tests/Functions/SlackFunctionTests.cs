@@ -103,6 +103,8 @@ public sealed class SlackFunctionTests : IAsyncLifetime
         // Slack escapes "/" as "\/" and sends UTF-8; the signature covers those exact bytes.
         var body = SlackRequests.AppMention("<@UBOT0001> help caf\u00e9 \u65e5\u672c").Replace("help", "help \\/ x");
         Assert.Contains("\\/", body);
+        Assert.Contains("caf\u00e9 \u65e5\u672c", body);
+        Assert.Contains("<@UBOT0001>", body);
 
         var (_, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
 

@@ -47,4 +47,29 @@ public sealed class BlockKitJsonTests
 
         Assert.Equal("Trace\n=====\nopen abc (http://jaeger:16686/trace/abc) <now>", text.ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void ALargeTable_IsCutToSlacksTotalSize_WithAShowingNote()
+    {
+        var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Start", "Trace" } };
+        rows.AddRange(Enumerable.Range(0, 99).Select(i => (IReadOnlyList<TableCell>)new TableCell[]
+            { $"2026-11-21 12:{i:00}:00 UTC", new($"{i:x32}", $"http://jaeger.example:16686/trace/{i:x32}") }));
+
+        var blocks = BlockKitJson.ToPayload(new ChatReply("traces", [new SectionBlock("99 traces"), new TableBlock(rows)]))["blocks"]!.AsArray();
+
+        Assert.True(blocks.ToJsonString().Length <= BlockKitLimits.MaxBlocksJson, $"blocks are {blocks.ToJsonString().Length} chars");
+        var kept = blocks.Single(b => (string?)b!["type"] == "table")!["rows"]!.AsArray().Count - 1;
+        Assert.InRange(kept, 10, 98);
+        Assert.Equal($"_showing {kept} of 99 rows (Slack's message size limit)_", (string?)blocks[1]!["elements"]![0]!["text"]);
+    }
+
+    [Fact]
+    public void LongCells_AreCapped()
+    {
+        var table = new TableBlock([new TableCell[] { "Summary" }, new TableCell[] { new string('x', 2000) }]);
+
+        var cell = BlockKitJson.ToPayload(new ChatReply("t", [table]))["blocks"]![0]!["rows"]![1]![0]!;
+
+        Assert.Equal(BlockKitLimits.MaxCellText, ((string)cell["text"]!).Length);
+    }
 }

@@ -36,6 +36,12 @@ public sealed class FakeOpsClient : IOpsClient
     public Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("DeployedVersion", null, caller, Version));
 
+    public IReadOnlyList<MetricSeries> Series { get; set; } = [];
+
+    public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
+        OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("QueryRange", query, caller, Series));
+
     public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("Alerts", query, caller, Alerts));
 }

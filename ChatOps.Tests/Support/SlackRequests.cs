@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ChatOps.Tests.Support;
@@ -74,6 +76,9 @@ public static class SlackRequests
         return Callback(ev, eventId);
     }
 
+    // Slack sends UTF-8 as is and < > literally; the default encoder would turn them into \u escapes.
+    private static readonly JsonSerializerOptions AsSlackWrites = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Callback(JsonObject ev, string eventId) => new JsonObject
     {
         ["token"] = "legacy-verification-token",
@@ -87,7 +92,7 @@ public static class SlackRequests
         {
             ["enterprise_id"] = null, ["team_id"] = "T0001", ["user_id"] = FakeSlackApi.BotUserId, ["is_bot"] = true,
         }),
-    }.ToJsonString();
+    }.ToJsonString(AsSlackWrites);
 
     public static string SlashCommand(string text, string responseUrl, string triggerId = "1234.5678.abcd") =>
         string.Join('&',

@@ -37,6 +37,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Ops:Endpoint"] = "http://127.0.0.1:1",
             ["LocalQueue:VisibilityTimeout"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
+            // A developer's own local.settings.json must not leak into tests.
+            ["LocalSettings:Disabled"] = "true",
         };
         if (mode == AppMode.Host) values["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort().ToString();
         else values["urls"] = "http://127.0.0.1:0";

@@ -10,7 +10,13 @@ public static class TimeParser
 {
     public const string Accepted = "`now`, `-2h` (relative), `01/02/2006-15:04:05` (UTC) or ISO 8601 like `2026-11-21T09:30:00Z`";
 
-    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time)
+    /// <summary>The contract carries unix nanoseconds in an int64, which ends in April 2262.</summary>
+    private static readonly DateTimeOffset Latest = new(2262, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static bool TryParse(string text, DateTimeOffset now, out DateTimeOffset time) =>
+        TryParseAny(text, now, out time) && time >= DateTimeOffset.UnixEpoch && time < Latest;
+
+    private static bool TryParseAny(string text, DateTimeOffset now, out DateTimeOffset time)
     {
         time = default;
         var t = text.Trim();

@@ -61,7 +61,7 @@ public sealed class AlertsCommand(IOpsClient ops, TimeProvider clock) : Command<
 
     public override async Task<AlertsResult> ExecuteAsync(AlertQuery args, CommandContext context, CancellationToken ct = default)
     {
-        var alerts = await ops.AlertsAsync(args, new OpsCaller(context.UserId, context.ChannelId, Info.Name), ct).ConfigureAwait(false);
+        var alerts = await ops.AlertsAsync(args, context.Caller(Info.Name), ct).ConfigureAwait(false);
         return new AlertsResult(args, alerts, clock.GetUtcNow());
     }
 

@@ -40,7 +40,7 @@ public sealed class ChangeSamplingCommand(IOpsClient ops) : Command<SamplingChan
 
     public override async Task<SamplingChange> ExecuteAsync(SamplingChange args, CommandContext context, CancellationToken ct = default)
     {
-        await ops.ChangeSamplingAsync(args, new OpsCaller(context.UserId, context.ChannelId, Info.Name), ct).ConfigureAwait(false);
+        await ops.ChangeSamplingAsync(args, context.Caller(Info.Name), ct).ConfigureAwait(false);
         return args;
     }
 

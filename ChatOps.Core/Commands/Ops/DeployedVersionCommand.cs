@@ -14,7 +14,7 @@ public sealed class DeployedVersionCommand(IOpsClient ops) : Command<bool, strin
         : ParseResult<bool>.Fail($"`deployed version` takes no arguments; got {Mrkdwn.Code(arguments.Trim())}.");
 
     public override Task<string> ExecuteAsync(bool args, CommandContext context, CancellationToken ct = default) =>
-        ops.DeployedVersionAsync(new OpsCaller(context.UserId, context.ChannelId, Info.Name), ct);
+        ops.DeployedVersionAsync(context.Caller(Info.Name), ct);
 
     public override ChatReply Render(string version) => version.Length == 0
         ? ChatReply.Plain("The Ops service reports no deployed version.")

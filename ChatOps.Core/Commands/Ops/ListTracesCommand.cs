@@ -23,7 +23,7 @@ public sealed class ListTracesCommand(IOpsClient ops, OpsOptions options, TimePr
 
     public override async Task<ListTracesResult> ExecuteAsync(TraceQuery args, CommandContext context, CancellationToken ct = default)
     {
-        var traces = await ops.ListTracesAsync(args, new OpsCaller(context.UserId, context.ChannelId, Info.Name), ct).ConfigureAwait(false);
+        var traces = await ops.ListTracesAsync(args, context.Caller(Info.Name), ct).ConfigureAwait(false);
         return new ListTracesResult(args, traces.OrderByDescending(t => t.Start).ToList(), clock.GetUtcNow(), options.TraceUiUrl);
     }
 

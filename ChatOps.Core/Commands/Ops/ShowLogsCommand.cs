@@ -17,13 +17,14 @@ public sealed class ShowLogsCommand(IOpsClient ops) : Command<string, TraceLogs>
     public override ParseResult<string> Parse(string arguments) => TraceIds.ParseSingle(arguments);
 
     public override Task<TraceLogs> ExecuteAsync(string args, CommandContext context, CancellationToken ct = default) =>
-        ops.ShowLogsAsync(args, new OpsCaller(context.UserId, context.ChannelId, Info.Name), ct);
+        ops.ShowLogsAsync(args, context.Caller(Info.Name), ct);
 
     public override ChatReply Render(TraceLogs logs)
     {
         if (logs.Events.Count == 0) return ChatReply.Plain($"Trace {Mrkdwn.Code(logs.Id)} has no log events.");
 
-        var lines = logs.Events.Select(Line).ToList();
+        // A line never fills a section on its own, so no section is ever left empty.
+        var lines = logs.Events.Select(e => BlockKitLimits.Truncate(Line(e), 1000)).ToList();
         var blocks = new List<Block> { new HeaderBlock($"Logs of trace {logs.Id}") };
         // Sections hold 3,000 characters: pack whole lines into as few sections as fit.
         var section = new StringBuilder();

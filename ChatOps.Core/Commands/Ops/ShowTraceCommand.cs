@@ -16,7 +16,7 @@ public sealed class ShowTraceCommand(IOpsClient ops, OpsOptions options) : Comma
     public override ParseResult<string> Parse(string arguments) => TraceIds.ParseSingle(arguments);
 
     public override Task<TraceDetails> ExecuteAsync(string args, CommandContext context, CancellationToken ct = default) =>
-        ops.ShowTraceAsync(args, new OpsCaller(context.UserId, context.ChannelId, Info.Name), ct);
+        ops.ShowTraceAsync(args, context.Caller(Info.Name), ct);
 
     public override ChatReply Render(TraceDetails t)
     {

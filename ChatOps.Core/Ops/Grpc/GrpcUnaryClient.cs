@@ -71,6 +71,11 @@ public sealed class GrpcUnaryClient(HttpClient http, Uri endpoint, GrpcClientSet
         {
             throw new GrpcException(GrpcStatusCode.Unavailable, ex.InnerException?.Message ?? ex.Message, ex);
         }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            // Not our deadline: the handler's ConnectTimeout. The endpoint is unreachable, which is retryable.
+            throw new GrpcException(GrpcStatusCode.Unavailable, "connection timed out", ex);
+        }
 
         using (response)
         {
@@ -79,7 +84,17 @@ public sealed class GrpcUnaryClient(HttpClient http, Uri endpoint, GrpcClientSet
             // Trailers-only: the status arrives with the headers and there is no message.
             if (Status(response.Headers) is { } early && early.Code != GrpcStatusCode.Ok) throw early;
 
-            var body = await ReadBoundedAsync(response, settings.MaxMessageBytes + GrpcFraming.PrefixLength, ct).ConfigureAwait(false);
+            byte[] body;
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+                body = await GrpcFraming.ReadBoundedAsync(stream, settings.MaxMessageBytes + GrpcFraming.PrefixLength, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                // The stream was reset or the server died mid-answer.
+                throw new GrpcException(GrpcStatusCode.Unavailable, "the answer was cut off: " + ex.Message, ex);
+            }
             var status = Status(response.TrailingHeaders) ?? Status(response.Headers)
                          ?? new GrpcException(GrpcStatusCode.Internal, "the answer carried no grpc-status");
             if (status.Code != GrpcStatusCode.Ok) throw status;
@@ -94,21 +109,6 @@ public sealed class GrpcUnaryClient(HttpClient http, Uri endpoint, GrpcClientSet
         var code = int.TryParse(raw, out var n) && Enum.IsDefined((GrpcStatusCode)n) ? (GrpcStatusCode)n : GrpcStatusCode.Unknown;
         var detail = headers.TryGetValues("grpc-message", out var messages) ? Uri.UnescapeDataString(messages.FirstOrDefault() ?? "") : "";
         return new GrpcException(code, detail.Length > 0 ? detail : code.ToString());
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, int limit, CancellationToken ct)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                throw new GrpcException(GrpcStatusCode.ResourceExhausted, $"response larger than {limit} bytes");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     // The mapping gRPC prescribes for HTTP statuses that are not 200 (grpc/doc/http-grpc-status-mapping.md).

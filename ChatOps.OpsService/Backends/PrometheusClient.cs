@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Core.Ops.Grpc;
+
+namespace ChatOps.OpsService.Backends;
+
+/// <summary>Prometheus' HTTP API (/api/v1/query, /api/v1/alerts, /api/v1/query_range), mapped to records.</summary>
+public sealed class PrometheusClient(HttpClient http, string baseUrl)
+{
+    private readonly string _base = baseUrl.TrimEnd('/');
+
+    public async Task<IReadOnlyList<PromSample>> QueryAsync(string query, CancellationToken ct)
+    {
+        var data = await GetDataAsync($"/api/v1/query?query={Uri.EscapeDataString(query)}", ct).ConfigureAwait(false);
+        return (data["result"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(r => new PromSample(Labels(r["metric"]), r["value"]?[1]?.GetValue<string>() ?? ""))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<PromAlert>> AlertsAsync(CancellationToken ct)
+    {
+        var data = await GetDataAsync("/api/v1/alerts", ct).ConfigureAwait(false);
+        return (data["alerts"] as JsonArray ?? []).OfType<JsonObject>().Select(a => new PromAlert(
+            Labels(a["labels"]), Labels(a["annotations"]), (string?)a["state"] ?? "",
+            DateTimeOffset.TryParse((string?)a["activeAt"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
+            (string?)a["value"] ?? "")).ToList();
+    }
+
+    public async Task<IReadOnlyList<PromSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken ct)
+    {
+        var url = $"/api/v1/query_range?query={Uri.EscapeDataString(query)}&start={Seconds(start)}&end={Seconds(end)}" +
+                  $"&step={step.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}";
+        var data = await GetDataAsync(url, ct).ConfigureAwait(false);
+        return (data["result"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new PromSeries(
+            Labels(r["metric"]),
+            (r["values"] as JsonArray ?? []).OfType<JsonArray>().Select(v => (
+                DateTimeOffset.UnixEpoch.AddSeconds(v[0]!.GetValue<double>()),
+                double.Parse(v[1]!.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture))).ToList())).ToList();
+    }
+
+    private async Task<JsonObject> GetDataAsync(string path, CancellationToken ct)
+    {
+        using var response = await BackendFailures.SendAsync(http, "Prometheus", _base + path, ct).ConfigureAwait(false);
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            throw new GrpcException(GrpcStatusCode.Unavailable, $"Prometheus answered HTTP {(int)response.StatusCode} with something that is not JSON");
+        }
+        if ((string?)root?["status"] != "success")
+        {
+            // Prometheus says "bad_data" for a query it cannot parse: the caller's mistake.
+            var error = (string?)root?["error"] ?? $"HTTP {(int)response.StatusCode}";
+            throw new GrpcException((string?)root?["errorType"] == "bad_data" ? GrpcStatusCode.InvalidArgument : GrpcStatusCode.Internal,
+                "Prometheus: " + error);
+        }
+        return root!["data"] as JsonObject ?? [];
+    }
+
+    private static Dictionary<string, string> Labels(JsonNode? node) =>
+        (node as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "");
+
+    private static string Seconds(DateTimeOffset t) => (t.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+}
+
+public sealed record PromSample(IReadOnlyDictionary<string, string> Labels, string Value);
+
+public sealed record PromAlert(IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations,
+    string State, DateTimeOffset? ActiveAt, string Value);
+
+public sealed record PromSeries(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<(DateTimeOffset Time, double Value)> Points);

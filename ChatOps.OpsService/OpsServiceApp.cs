@@ -1,0 +1,68 @@
+using System.Net;
+using System.Reflection;
+using ChatOps.OpsService.Backends;
+using ChatOps.OpsService.Grpc;
+using ChatOps.OpsService.Metrics;
+using ChatOps.OpsService.Service;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ChatOps.OpsService;
+
+/// <summary>The Ops service: gRPC (h2c, optional TLS) answering from Prometheus, Jaeger and the
+/// sampling file, plus /metrics and /healthz on an HTTP/1.1 listener.</summary>
+public static class OpsServiceApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddOptions<OpsServiceOptions>().BindConfiguration(OpsServiceOptions.Section);
+        var options = builder.Configuration.GetSection(OpsServiceOptions.Section).Get<OpsServiceOptions>() ?? new OpsServiceOptions();
+        var problems = OpsServiceSettings.Problems(options);
+        if (problems.Count > 0) throw new OptionsValidationException(OpsServiceOptions.Section, typeof(OpsServiceOptions), problems);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            Listen(kestrel, options.Listen, HttpProtocols.Http2, null);
+            if (!string.IsNullOrEmpty(options.TlsListen))
+                Listen(kestrel, options.TlsListen, HttpProtocols.Http2, l => l.UseHttps(options.TlsCertificate!, options.TlsCertificatePassword));
+            Listen(kestrel, options.MetricsListen, HttpProtocols.Http1, null);
+        });
+
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsServiceOptions>>().Value);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new PrometheusClient(http, options.PrometheusUrl));
+        builder.Services.AddSingleton(new JaegerClient(http, options.JaegerUrl));
+        builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
+        builder.Services.AddSingleton(new CallMetrics(Version()));
+        builder.Services.AddSingleton<OpsImplementation>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<OpsImplementation>().Methods());
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGet("/metrics", (CallMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapUnaryGrpc();
+        return app;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols, Action<ListenOptions>? more)
+    {
+        var uri = new Uri(url);
+        Action<ListenOptions> configure = l =>
+        {
+            l.Protocols = protocols;
+            more?.Invoke(l);
+        };
+        if (uri.Host is "localhost") kestrel.ListenLocalhost(uri.Port, configure);
+        else if (uri.Host is "0.0.0.0" or "*" or "+") kestrel.ListenAnyIP(uri.Port, configure);
+        else kestrel.Listen(IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port, configure);
+    }
+
+    private static string Version()
+    {
+        var informational = typeof(OpsServiceApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        return informational.Split('+')[0];
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using ChatOps.Core.Ops.Grpc;
+using ChatOps.OpsService.Backends;
+using ChatOps.OpsService.Grpc;
+using ChatOps.Wire.Ops;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ChatOps.OpsService.Service;
+
+/// <summary>The Ops contract answered from Prometheus, Jaeger and the sampling file.</summary>
+public sealed partial class OpsImplementation(
+    PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log)
+{
+    private const int DefaultDepth = 20;
+    private const int MaxDepth = 1500;
+
+    public UnaryMethods Methods() => new UnaryMethods("ops.Ops")
+        .Add("ListTraces", ListTracesReq.Parser, ListTracesAsync)
+        .Add("ShowTrace", ShowTraceReq.Parser, ShowTraceAsync)
+        .Add("ShowLogs", ShowLogsReq.Parser, ShowLogsAsync)
+        .Add("ChangeSampling", ChangeSamplingReq.Parser, ChangeSamplingAsync)
+        .Add("DeployedVersion", DeployedVersionReq.Parser, DeployedVersionAsync)
+        .Add("Alerts", AlertsReq.Parser, AlertsAsync)
+        .Add("QueryRange", QueryRangeReq.Parser, QueryRangeAsync);
+
+    private async Task<ListTracesResp> ListTracesAsync(ListTracesReq r, CallContext call)
+    {
+        var service = r.Service.Length > 0 ? r.Service : options.DefaultService
+            ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, "service is required (no OpsService__DefaultService is configured)");
+        var end = r.End > 0 ? Nanos.ToTime(r.End) : clock.GetUtcNow();
+        var start = r.Start > 0 ? Nanos.ToTime(r.Start) : end.AddHours(-1);
+        if (start >= end) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start must be before end");
+        var tags = new List<KeyValuePair<string, string>>();
+        foreach (var tag in r.Tags)
+        {
+            var colon = tag.IndexOf(':');
+            if (colon <= 0) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"tag '{tag}' is not key:value");
+            tags.Add(new(tag[..colon], tag[(colon + 1)..]));
+        }
+        var depth = r.SearchDepth > 0 ? Math.Min(r.SearchDepth, MaxDepth) : DefaultDepth;
+        var traces = await jaeger.SearchAsync(new JaegerSearch(service, r.Operation, tags, start, end,
+            r.DurationMin > 0 ? Nanos.ToSpan(r.DurationMin) : null, r.DurationMax > 0 ? Nanos.ToSpan(r.DurationMax) : null, depth), call.Cancellation);
+
+        var response = new ListTracesResp();
+        response.Traces.AddRange(traces
+            .Where(t => t.Spans.Count > 0)
+            .Select(t => new TraceItem { Id = t.Id, Start = t.Spans.Min(s => s.StartMicros) * 1000 })
+            .OrderByDescending(t => t.Start)
+            .Take(depth));
+        return response;
+    }
+
+    private async Task<ShowTraceResp> ShowTraceAsync(ShowTraceReq r, CallContext call)
+    {
+        var trace = await FindAsync(r.Id, call);
+        var response = new ShowTraceResp
+        {
+            Id = trace.Id,
+            Duration = Duration.FromTimeSpan(TimeSpan.FromMicroseconds(trace.Spans.Max(s => s.DurationMicros))),
+        };
+        var spans = trace.Spans.OrderBy(s => s.StartMicros).ToList();
+        response.Operations.AddRange(spans.Select(s => s.Operation).Distinct());
+        response.Errors.AddRange(spans.SelectMany(s => s.Tags).Where(t => t.Key == "error").Select(t => t.Text));
+        response.Tags.AddRange(spans.SelectMany(s => s.Tags).Select(t => t.Key).Distinct());
+        return response;
+    }
+
+    private async Task<ShowLogsResp> ShowLogsAsync(ShowLogsReq r, CallContext call)
+    {
+        var trace = await FindAsync(r.Id, call);
+        var response = new ShowLogsResp { Id = trace.Id };
+        response.Logs.AddRange(trace.Spans.SelectMany(s => s.Logs).OrderBy(l => l.TimestampMicros).Select(JaegerLogs.ToWire));
+        return response;
+    }
+
+    private async Task<ChangeSamplingResp> ChangeSamplingAsync(ChangeSamplingReq r, CallContext call)
+    {
+        var rate = r.Type switch
+        {
+            SamplerType.Stnever => 0.0,
+            SamplerType.Stalways => 1.0,
+            SamplerType.Stfloat when r.FloatValue > 0 && r.FloatValue <= 1 => r.FloatValue,
+            SamplerType.Stfloat => throw new GrpcException(GrpcStatusCode.InvalidArgument, $"float_value must be in (0, 1], got {r.FloatValue}"),
+            _ => throw new GrpcException(GrpcStatusCode.InvalidArgument, "type must be STNever, STAlways or STFloat"),
+        };
+        await sampling.SetProbabilityAsync(options.DefaultService, rate, call.Cancellation);
+        log.LogWarning("Sampling of {Service} set to {Rate} by {User} in {Channel}",
+            options.DefaultService ?? "(default strategy)", rate, call.Caller, call.Metadata.GetValueOrDefault("x-chatops-channel"));
+        return new ChangeSamplingResp();
+    }
+
+    private async Task<DeployedVersionResp> DeployedVersionAsync(DeployedVersionReq r, CallContext call)
+    {
+        var samples = await prometheus.QueryAsync(options.VersionQuery, call.Cancellation);
+        var first = samples.FirstOrDefault()
+            ?? throw new GrpcException(GrpcStatusCode.NotFound, $"no series match the version query {options.VersionQuery}");
+        return new DeployedVersionResp { Version = first.Labels.GetValueOrDefault("version") ?? first.Value };
+    }
+
+    private async Task<AlertsResp> AlertsAsync(AlertsReq r, CallContext call)
+    {
+        var filters = r.Labels.Select(LabelFilter.Parse).ToList();
+        var states = r.States.Select(s => s.ToLowerInvariant()).ToHashSet();
+        var since = r.ActiveAt > 0 ? Nanos.ToTime(r.ActiveAt) : (DateTimeOffset?)null;
+        var alerts = await prometheus.AlertsAsync(call.Cancellation);
+
+        var response = new AlertsResp();
+        foreach (var a in alerts.Where(a => filters.All(f => f.Matches(a.Labels)))
+                     .Where(a => states.Count == 0 || states.Contains(a.State.ToLowerInvariant()))
+                     .Where(a => since is null || a.ActiveAt >= since))
+        {
+            var alert = new Alert { State = a.State, Value = a.Value, ActiveAt = a.ActiveAt is { } at ? Nanos.From(at) : 0 };
+            alert.Labels.Add(new Dictionary<string, string>(a.Labels));
+            alert.Annotations.Add(new Dictionary<string, string>(a.Annotations));
+            response.Alerts.Add(alert);
+        }
+        return response;
+    }
+
+    private async Task<QueryRangeResp> QueryRangeAsync(QueryRangeReq r, CallContext call)
+    {
+        if (string.IsNullOrWhiteSpace(r.Query)) throw new GrpcException(GrpcStatusCode.InvalidArgument, "query is required");
+        var end = r.End > 0 ? Nanos.ToTime(r.End) : clock.GetUtcNow();
+        var start = r.Start > 0 ? Nanos.ToTime(r.Start) : end.AddHours(-1);
+        if (start >= end) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start must be before end");
+        // About 250 points across the range unless a step is given; Prometheus refuses over 11,000.
+        var step = r.Step > 0 ? Nanos.ToSpan(r.Step) : TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - start).TotalSeconds / 250)));
+        if ((end - start) / step > 11_000) throw new GrpcException(GrpcStatusCode.InvalidArgument, "the step is too small for the range (over 11,000 points)");
+
+        var series = await prometheus.QueryRangeAsync(r.Query, start, end, step, call.Cancellation);
+        var response = new QueryRangeResp();
+        foreach (var s in series)
+        {
+            var wire = new Series();
+            wire.Labels.Add(new Dictionary<string, string>(s.Labels));
+            wire.Points.AddRange(s.Points.Select(p => new Point { Timestamp = Nanos.From(p.Time), Value = p.Value }));
+            response.Series.Add(wire);
+        }
+        return response;
+    }
+
+    private async Task<JaegerTrace> FindAsync(string id, CallContext call)
+    {
+        if (!HexId().IsMatch(id)) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"'{id}' is not a hex trace id");
+        var trace = await jaeger.GetAsync(id, call.Cancellation);
+        return trace is { Spans.Count: > 0 } ? trace : throw new GrpcException(GrpcStatusCode.NotFound, $"trace {id} not found");
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{1,32}$")]
+    private static partial Regex HexId();
+}

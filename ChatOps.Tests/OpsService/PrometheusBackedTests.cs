@@ -1,0 +1,91 @@
+using ChatOps.Core.Ops.Model;
+using ChatOps.Core.Replies;
+using ChatOps.Tests.Support;
+
+namespace ChatOps.Tests.OpsService;
+
+/// <summary>Alerts, DeployedVersion and QueryRange answered from a real Prometheus.</summary>
+public sealed class PrometheusBackedTests(PrometheusStack stack) : IClassFixture<PrometheusStack>
+{
+    private static readonly OpsCaller Caller = new("U0ALICE", "C0INCIDENT", "test");
+
+    [Fact]
+    public async Task Alerts_ReturnsTheFiringAlert_WithItsLabelsAndAnnotations()
+    {
+        var alerts = await stack.Ops.Client().AlertsAsync(new AlertQuery([], [], null), Caller);
+
+        var firing = Assert.Single(alerts, a => a.Name == "CheckoutErrorRate");
+        Assert.Equal("firing", firing.State);
+        Assert.Equal("critical", firing.Severity);
+        Assert.Equal("payments", firing.Labels["team"]);
+        Assert.Equal("5xx above 5% on checkout", firing.Summary);
+        Assert.Equal(0.93, double.Parse(firing.Value, System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.InRange(firing.ActiveAt!.Value, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
+        Assert.Equal("pending", Assert.Single(alerts, a => a.Name == "DiskAlmostFull").State);
+    }
+
+    [Theory]
+    [InlineData(new[] { "severity=critical" }, new string[0], "CheckoutErrorRate")]
+    [InlineData(new[] { "team" }, new string[0], "CheckoutErrorRate")]
+    [InlineData(new string[0], new[] { "pending" }, "DiskAlmostFull")]
+    [InlineData(new[] { "severity=warning" }, new[] { "firing" }, null)]
+    public async Task Alerts_FiltersByLabelsAndStates(string[] labels, string[] states, string? expected)
+    {
+        var alerts = await stack.Ops.Client().AlertsAsync(new AlertQuery(labels, states, null), Caller);
+
+        Assert.Equal(expected is null ? [] : [expected], alerts.Select(a => a.Name));
+    }
+
+    [Fact]
+    public async Task Alerts_ActiveSinceLaterThanTheAlert_FiltersItOut()
+    {
+        var alerts = await stack.Ops.Client().AlertsAsync(new AlertQuery([], [], DateTimeOffset.UtcNow.AddMinutes(5)), Caller);
+
+        Assert.Empty(alerts);
+    }
+
+    [Fact]
+    public async Task DeployedVersion_IsTheBuildInfoScrapedFromTheServicesOwnMetrics()
+    {
+        var version = await stack.Ops.Client().DeployedVersionAsync(Caller);
+
+        Assert.Equal("0.1.0", version);
+    }
+
+    [Fact]
+    public async Task QueryRange_ReturnsPointsOfTheScrapedSeries()
+    {
+        var end = DateTimeOffset.UtcNow;
+        var series = await stack.Ops.Client().QueryRangeAsync("up", end.AddMinutes(-1), end, TimeSpan.FromSeconds(1), Caller);
+
+        var up = Assert.Single(series);
+        Assert.Equal("chatops-ops", up.Labels["job"]);
+        Assert.NotEmpty(up.Points);
+        Assert.All(up.Points, p => Assert.Equal(1.0, p.Value));
+        Assert.True(up.Points.Zip(up.Points.Skip(1)).All(p => p.First.Time < p.Second.Time), "points are not in time order");
+    }
+
+    [Fact]
+    public async Task TheBotsAlertsCommand_ShowsTheRealAlert()
+    {
+        using var services = CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = stack.Ops.Endpoint });
+
+        var outcome = await services.RunAsync("alerts state=firing");
+
+        var rows = outcome.Reply.Blocks.OfType<TableBlock>().Single().Rows;
+        Assert.Equal(["CheckoutErrorRate", "firing", "critical", "5xx above 5% on checkout"], rows[1].Take(4).Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task Metrics_CountCallsByMethodAndStatus()
+    {
+        await stack.Ops.Client().DeployedVersionAsync(Caller);
+        using var http = new HttpClient();
+
+        var metrics = await http.GetStringAsync($"http://127.0.0.1:{stack.Ops.MetricsPort}/metrics");
+
+        Assert.Contains("chatops_ops_build_info{version=\"0.1.0\"} 1", metrics);
+        Assert.Matches("chatops_ops_calls_total\\{method=\"DeployedVersion\",code=\"OK\"\\} [1-9]", metrics);
+        Assert.Contains("chatops_ops_call_duration_seconds_count{method=\"DeployedVersion\"}", metrics);
+    }
+}

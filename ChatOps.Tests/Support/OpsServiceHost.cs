@@ -1,0 +1,57 @@
+using ChatOps.Core.Ops;
+using ChatOps.Core.Options;
+using ChatOps.Functions;
+using ChatOps.OpsService;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Tests.Support;
+
+/// <summary>The real ChatOps.OpsService on loopback ports, with the bot's own gRPC client pointed at it.</summary>
+public sealed class OpsServiceHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OpsServiceHost(WebApplication app, int grpcPort, int metricsPort, string samplingFile)
+    {
+        _app = app;
+        GrpcPort = grpcPort;
+        MetricsPort = metricsPort;
+        SamplingFile = samplingFile;
+    }
+
+    public int GrpcPort { get; }
+    public int MetricsPort { get; }
+    public string SamplingFile { get; }
+    public string Endpoint => $"http://127.0.0.1:{GrpcPort}";
+
+    public static async Task<OpsServiceHost> StartAsync(string prometheusUrl, string jaegerUrl, params (string Key, string Value)[] settings)
+    {
+        var (grpc, metrics) = (FreePort.Next(), FreePort.Next());
+        var sampling = Path.Combine(Directory.CreateTempSubdirectory("sampling-").FullName, "strategies.json");
+        var values = new Dictionary<string, string>
+        {
+            ["OpsService:Listen"] = $"http://127.0.0.1:{grpc}",
+            ["OpsService:MetricsListen"] = $"http://127.0.0.1:{metrics}",
+            ["OpsService:PrometheusUrl"] = prometheusUrl,
+            ["OpsService:JaegerUrl"] = jaegerUrl,
+            ["OpsService:SamplingFile"] = sampling,
+            ["OpsService:DefaultService"] = "checkout",
+        };
+        foreach (var (k, v) in settings) values[k] = v;
+        var app = OpsServiceApp.Build(values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
+            b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        return new OpsServiceHost(app, grpc, metrics, sampling);
+    }
+
+    /// <summary>The bot's production client (the same factory the app registers).</summary>
+    public IOpsClient Client(string? token = null, TimeSpan? timeout = null) =>
+        ServiceRegistration.OpsClient(new OpsOptions { Endpoint = Endpoint, Token = token, Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
