@@ -44,17 +44,21 @@ public static class GrpcServerEndpoint
         {
             (code, detail) = (ex.Code, ex.Detail);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            (code, detail) = (GrpcStatusCode.Cancelled, "the caller went away");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             (code, detail) = (GrpcStatusCode.DeadlineExceeded, $"deadline of {timeout.TotalMilliseconds:0.###} ms exceeded");
         }
-        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+        catch (Exception ex)
         {
             logs.CreateLogger("ChatOps.OpsService.Grpc").LogError(ex, "{Method} failed", method);
             (code, detail) = (GrpcStatusCode.Internal, "internal error; see the Ops service log");
         }
 
-        WriteStatus(http.Response, code, detail);
+        if (!http.RequestAborted.IsCancellationRequested) WriteStatus(http.Response, code, detail);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Record(label, code, elapsed);
         logs.CreateLogger("ChatOps.OpsService.Calls").LogInformation(

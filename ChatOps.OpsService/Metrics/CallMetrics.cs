@@ -30,11 +30,15 @@ public sealed class CallMetrics(string version)
         sb.Append($"chatops_ops_build_info{{version=\"{Escape(Version)}\"}} 1\n");
         sb.Append("# HELP chatops_ops_calls_total gRPC calls answered, by method and status.\n# TYPE chatops_ops_calls_total counter\n");
         foreach (var ((method, code), n) in _calls.OrderBy(k => k.Key.Method).ThenBy(k => k.Key.Code))
-            sb.Append($"chatops_ops_calls_total{{method=\"{Escape(method)}\",code=\"{code.ToString().ToUpperInvariant()}\"}} {n}\n");
+            sb.Append($"chatops_ops_calls_total{{method=\"{Escape(method)}\",code=\"{StatusName(code)}\"}} {n}\n");
         sb.Append("# HELP chatops_ops_call_duration_seconds gRPC call latency.\n# TYPE chatops_ops_call_duration_seconds histogram\n");
         foreach (var (method, h) in _latency.OrderBy(k => k.Key)) h.Render(sb, Escape(method));
         return sb.ToString();
     }
+
+    /// <summary>gRPC's canonical names: DEADLINE_EXCEEDED, not DeadlineExceeded.</summary>
+    public static string StatusName(GrpcStatusCode code) =>
+        string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
 

@@ -202,6 +202,27 @@ public sealed class OpsInteropTests
         Assert.StartsWith($"I can't reach the Ops service at {server.Endpoint}: ", failure.UserMessage);
     }
 
+    [Theory]
+    [InlineData("UNAVAILABLE", 3)]
+    [InlineData("INTERNAL", 1)]
+    [InlineData("RESOURCE_EXHAUSTED", 1)]
+    public async Task OnlyUnavailable_IsRetried(string status, int expectedCalls)
+    {
+        await using var server = await PythonOpsServer.StartAsync(Fixture, "--fail", $"Alerts={status}:injected");
+        using var services = CommandServices.Build(Settings(server));
+
+        try
+        {
+            await services.RunAsync("alerts");
+        }
+        catch (OpsException)
+        {
+            // UNAVAILABLE escapes to the queue after the client's own retries; the count below is what matters.
+        }
+
+        Assert.Equal(expectedCalls, server.Calls().Count(c => (string?)c["method"] == "Alerts"));
+    }
+
     [Fact]
     public async Task BearerToken_IsSentWhenConfigured_AndItsAbsenceIsExplained()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Replies;
 using ChatOps.Tests.Support;
@@ -87,5 +88,34 @@ public sealed class PrometheusBackedTests(PrometheusStack stack) : IClassFixture
         Assert.Contains("chatops_ops_build_info{version=\"0.1.0\"} 1", metrics);
         Assert.Matches("chatops_ops_calls_total\\{method=\"DeployedVersion\",code=\"OK\"\\} [1-9]", metrics);
         Assert.Contains("chatops_ops_call_duration_seconds_count{method=\"DeployedVersion\"}", metrics);
+    }
+
+    [Fact]
+    public async Task PythonGrpcClient_CallsEveryMethodOfTheRunningService()
+    {
+        var target = $"127.0.0.1:{stack.Ops.GrpcPort}";
+        string[] who = ["x-chatops-user=U0BOB", "x-chatops-channel=C0OPS", "x-chatops-command=interop"];
+        var now = DateTimeOffset.UtcNow;
+        var nanos = (now.ToUnixTimeMilliseconds() * 1_000_000).ToString();
+        var minuteAgo = (now.AddMinutes(-1).ToUnixTimeMilliseconds() * 1_000_000).ToString();
+
+        var calls = new Dictionary<string, JsonObject>
+        {
+            ["ListTraces"] = await PythonOpsClient.CallAsync(target, "ListTraces", """{"service":"checkout","search_depth":2}""", who),
+            ["ShowTrace"] = await PythonOpsClient.CallAsync(target, "ShowTrace", """{"id":"4bf92f3577b34da6a3ce929d0e0e4736"}""", who),
+            ["ShowLogs"] = await PythonOpsClient.CallAsync(target, "ShowLogs", """{"id":"4bf92f3577b34da6a3ce929d0e0e4736"}""", who),
+            ["ChangeSampling"] = await PythonOpsClient.CallAsync(target, "ChangeSampling", """{"type":"STFloat","float_value":0.25}""", who),
+            ["DeployedVersion"] = await PythonOpsClient.CallAsync(target, "DeployedVersion", "{}", who),
+            ["Alerts"] = await PythonOpsClient.CallAsync(target, "Alerts", """{"labels":["severity=critical"]}""", who),
+            ["QueryRange"] = await PythonOpsClient.CallAsync(target, "QueryRange", $$"""{"query":"up","start":"{{minuteAgo}}","end":"{{nanos}}","step":"1000000000"}""", who),
+        };
+
+        Assert.All(calls, c => Assert.True((string?)c.Value["code"] == "OK", $"{c.Key}: {c.Value.ToJsonString()}"));
+        Assert.Equal(2, calls["ListTraces"]["response"]!["traces"]!.AsArray().Count);
+        Assert.Equal("1.234567s", (string?)calls["ShowTrace"]["response"]!["duration"]);
+        Assert.Equal(4, calls["ShowLogs"]["response"]!["logs"]!.AsArray().Count);
+        Assert.Equal("0.1.0", (string?)calls["DeployedVersion"]["response"]!["version"]);
+        Assert.Equal("CheckoutErrorRate", (string?)calls["Alerts"]["response"]!["alerts"]![0]!["labels"]!["alertname"]);
+        Assert.NotEmpty(calls["QueryRange"]["response"]!["series"]![0]!["points"]!.AsArray());
     }
 }

@@ -8,11 +8,13 @@ public sealed class PrometheusStack : IAsyncLifetime
 {
     public OpsServiceHost Ops { get; private set; } = null!;
     public RealPrometheus Prometheus { get; private set; } = null!;
+    public FakeJaeger Jaeger { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         var promPort = FreePort.Next();
-        Ops = await OpsServiceHost.StartAsync($"http://127.0.0.1:{promPort}", "http://127.0.0.1:1");
+        Jaeger = await FakeJaeger.StartAsync();
+        Ops = await OpsServiceHost.StartAsync($"http://127.0.0.1:{promPort}", Jaeger.Url);
         Prometheus = await RealPrometheus.StartAsync($"127.0.0.1:{Ops.MetricsPort}", promPort);
         // Settled: the alert fired and the service's build info has been scraped.
         await Prometheus.WaitUntilAsync("/api/v1/alerts",
@@ -26,5 +28,6 @@ public sealed class PrometheusStack : IAsyncLifetime
     {
         await Prometheus.DisposeAsync();
         await Ops.DisposeAsync();
+        await Jaeger.DisposeAsync();
     }
 }

@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Http.Headers;
+using ChatOps.Core.Ops.Grpc;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Tests.Support;
+
+namespace ChatOps.Tests.OpsService;
+
+/// <summary>Bad input to the hand-written gRPC server gets the right status, and it keeps serving.</summary>
+public sealed class GrpcServerRobustnessTests : IAsyncLifetime
+{
+    private OpsServiceHost _ops = null!;
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync() =>
+        _ops = await OpsServiceHost.StartAsync("http://127.0.0.1:1", "http://127.0.0.1:1", ("OpsService:Token", "ops-secret-42"));
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _ops.DisposeAsync();
+    }
+
+    /// <summary>A raw unary request, framed (or not) by the test itself.</summary>
+    private async Task<(GrpcStatusCode Code, string Message)> RawAsync(string path, byte[] body, string? token = "ops-secret-42")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_ops.Endpoint}/{path}")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        if (token is not null) request.Headers.TryAddWithoutValidation("authorization", "Bearer " + token);
+        using var response = await _http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var headers = response.TrailingHeaders.Contains("grpc-status") ? response.TrailingHeaders : response.Headers;
+        var code = (GrpcStatusCode)int.Parse(headers.GetValues("grpc-status").Single());
+        var message = headers.TryGetValues("grpc-message", out var m) ? Uri.UnescapeDataString(m.Single()) : "";
+        return (code, message);
+    }
+
+    private static byte[] Frame(uint declaredLength, int actualLength)
+    {
+        var frame = new byte[5 + actualLength];
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), declaredLength);
+        Random.Shared.NextBytes(frame.AsSpan(5));
+        return frame;
+    }
+
+    public static TheoryData<string, string, byte[], GrpcStatusCode> BadRequests => new()
+    {
+        { "a body too short for a frame", "ops.Ops/DeployedVersion", [0, 0], GrpcStatusCode.Internal },
+        { "garbage protobuf bytes", "ops.Ops/ShowTrace", [0, 0, 0, 0, 3, 0xff, 0xff, 0xff], GrpcStatusCode.Internal },
+        { "a frame longer than its body", "ops.Ops/ShowTrace", Frame(100, 10), GrpcStatusCode.Internal },
+        { "a frame declaring 100 MB", "ops.Ops/ShowTrace", Frame(100_000_000, 10), GrpcStatusCode.ResourceExhausted },
+        { "a 5 MB body", "ops.Ops/ShowTrace", Frame(5_000_000, 5_000_000), GrpcStatusCode.ResourceExhausted },
+        { "a compressed frame", "ops.Ops/DeployedVersion", [1, 0, 0, 0, 0], GrpcStatusCode.Internal },
+        { "an unknown method", "ops.Ops/Deploy", [0, 0, 0, 0, 0], GrpcStatusCode.Unimplemented },
+        { "an unknown service", "other.Service/Alerts", [0, 0, 0, 0, 0], GrpcStatusCode.Unimplemented },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task BadRequest_GetsItsStatus_AndTheServerKeepsServing(string what, string path, byte[] body, GrpcStatusCode expected)
+    {
+        var (code, message) = await RawAsync(path, body);
+
+        Assert.True(code == expected, $"{what}: {code} {message}");
+        Assert.NotEmpty(message);
+        // Still serving: a well-formed call reaches the implementation (sampling needs no backend).
+        await _ops.Client("ops-secret-42").ChangeSamplingAsync(new SamplingChange(SamplerKind.Always), new OpsCaller("U1", "C1", "test"));
+    }
+
+    [Theory]
+    [InlineData(null, GrpcStatusCode.Unauthenticated)]
+    [InlineData("wrong-token", GrpcStatusCode.PermissionDenied)]
+    public async Task WithATokenConfigured_CallersWithoutIt_AreRefused(string? token, GrpcStatusCode expected)
+    {
+        var (code, _) = await RawAsync("ops.Ops/DeployedVersion", [0, 0, 0, 0, 0], token);
+
+        Assert.Equal(expected, code);
+    }
+}
