@@ -12,7 +12,10 @@ public static class OpsServiceSettings
         CheckListen(problems, "OpsService__MetricsListen", o.MetricsListen);
         if (!string.IsNullOrEmpty(o.TlsListen))
         {
-            CheckListen(problems, "OpsService__TlsListen", o.TlsListen);
+            if (!o.TlsListen.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                problems.Add("OpsService__TlsListen must be an https:// address, like https://0.0.0.0:50052");
+            else
+                CheckListen(problems, "OpsService__TlsListen", o.TlsListen);
             if (string.IsNullOrEmpty(o.TlsCertificate) || !File.Exists(o.TlsCertificate))
                 problems.Add("OpsService__TlsCertificate must name an existing .pfx file when OpsService__TlsListen is set");
         }
@@ -21,7 +24,7 @@ public static class OpsServiceSettings
         if (string.IsNullOrWhiteSpace(o.SamplingFile))
             problems.Add("OpsService__SamplingFile is missing (Jaeger's sampling strategies file)");
         else if (Path.GetDirectoryName(Path.GetFullPath(o.SamplingFile)) is { } dir && !Directory.Exists(dir))
-            problems.Add($"OpsService__SamplingFile's folder {dir} does not exist");
+            problems.Add($"OpsService__SamplingFile names a folder that does not exist ({dir})");
         if (string.IsNullOrWhiteSpace(o.VersionQuery)) problems.Add("OpsService__VersionQuery is missing (PromQL for the deployed version)");
         if (o.MaxMessageBytes is < 1024 or > 64 * 1024 * 1024) problems.Add("OpsService__MaxMessageBytes must be between 1024 and 67108864");
         return problems;
