@@ -16,6 +16,8 @@ public static class OpsServiceApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // The per-call line of GrpcServerEndpoint says who asked for what; ASP.NET's own request lines only repeat it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddOptions<OpsServiceOptions>().BindConfiguration(OpsServiceOptions.Section);
         var options = builder.Configuration.GetSection(OpsServiceOptions.Section).Get<OpsServiceOptions>() ?? new OpsServiceOptions();
         var problems = OpsServiceSettings.Problems(options);

@@ -19,7 +19,7 @@ public sealed class OpsException(GrpcStatusCode code, string method, string endp
 
     private static string Describe(GrpcStatusCode code, string method, string endpoint, string detail) => code switch
     {
-        GrpcStatusCode.Unavailable => $"I can't reach the Ops service at {endpoint}: {detail}.",
+        GrpcStatusCode.Unavailable => $"The Ops service at {endpoint} is unavailable: {detail}.",
         GrpcStatusCode.DeadlineExceeded => $"The Ops service at {endpoint} did not answer {method} in time ({detail}).",
         GrpcStatusCode.NotFound => $"The Ops service at {endpoint} found nothing: {detail}.",
         GrpcStatusCode.PermissionDenied => $"The Ops service at {endpoint} refused {method}: permission denied ({detail}).",

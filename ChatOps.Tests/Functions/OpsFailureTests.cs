@@ -50,7 +50,7 @@ public sealed class OpsFailureTests : IAsyncLifetime
 
         Assert.Equal(200, status);
         var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
-        Assert.Equal(":warning: I can't reach the Ops service at http://ops.internal:50051: Connection refused. Error id `EvOps1`.", post.Str("text"));
+        Assert.Equal(":warning: The Ops service at http://ops.internal:50051 is unavailable: Connection refused. Error id `EvOps1`.", post.Str("text"));
     }
 
     [Theory]

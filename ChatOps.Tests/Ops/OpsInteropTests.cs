@@ -199,7 +199,7 @@ public sealed class OpsInteropTests
 
         Assert.Equal(GrpcStatusCode.Unavailable, failure.Code);
         Assert.Equal(FailureHandling.Retry, failure.Handling);
-        Assert.StartsWith($"I can't reach the Ops service at {server.Endpoint}: ", failure.UserMessage);
+        Assert.StartsWith($"The Ops service at {server.Endpoint} is unavailable: ", failure.UserMessage);
     }
 
     [Theory]

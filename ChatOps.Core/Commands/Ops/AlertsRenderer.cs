@@ -26,8 +26,9 @@ internal static class AlertsRenderer
         foreach (var a in shown)
         {
             var since = a.ActiveAt is { } at ? $"{Times.Utc(at)} ({Times.Ago(at, r.Now)})" : "";
-            rows.Add([a.Name, a.State, a.Severity ?? "", a.Summary ?? "", a.Value, since]);
-            text.Append($"{a.Name} [{a.State}{(a.Severity is null ? "" : ", " + a.Severity)}] {a.Summary} value={a.Value} since {since}".TrimEnd()).Append('\n');
+            var value = Value(a.Value);
+            rows.Add([a.Name, a.State, a.Severity ?? "", a.Summary ?? "", value, since]);
+            text.Append($"{a.Name} [{a.State}{(a.Severity is null ? "" : ", " + a.Severity)}] {a.Summary} value={value} since {since}".TrimEnd()).Append('\n');
         }
         var icon = r.Alerts.Any(a => a.State.Equals("firing", StringComparison.OrdinalIgnoreCase)) ? ":rotating_light:" : ":hourglass:";
         var blocks = new List<Block> { new SectionBlock($"{icon} *{Counts(r.Alerts)}*{Mrkdwn.Escape(filter)}") };
@@ -40,6 +41,12 @@ internal static class AlertsRenderer
         .GroupBy(a => a.State.ToLowerInvariant())
         .OrderBy(g => g.Key == "firing" ? 0 : 1)
         .Select(g => $"{g.Count()} {g.Key}"));
+
+    /// <summary>Prometheus sends values in Go's %e form (9.3e-01); people read 0.93.</summary>
+    private static string Value(string raw) =>
+        double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)
+            : raw;
 
     private static int Rank(string? severity)
     {
