@@ -23,6 +23,10 @@ public static class ChatOpsApp
             });
         }
 
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = ShortcutsFile.Read(builder.Configuration, root),
+        });
         builder.Logging.AddProvider(new InvocationLogProvider());
         builder.Services.AddChatOpsServices(serving: true, HostJsonQueues.Read(Path.Combine(root, "host.json")));
         builder.Services.AddHttpClient(nameof(FunctionInvoker));

@@ -12,12 +12,12 @@ try
     {
         case "ask":
         {
-            using var services = CommandLineServices.Build();
+            await using var services = CommandLineServices.Build();
             return await CommandLineServices.Runner(services).RunAsync(string.Join(' ', args.Skip(1)));
         }
         case "shell":
         {
-            using var services = CommandLineServices.Build();
+            await using var services = CommandLineServices.Build();
             return await CommandLineServices.Runner(services).ShellAsync(Console.In);
         }
         default:

@@ -1,5 +1,8 @@
 using ChatOps.Core.Commands;
+using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
+using ChatOps.Core.Graphs;
+using ChatOps.Functions.Rendering;
 using ChatOps.Core.Commands.Ops;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Grpc;
@@ -25,6 +28,10 @@ public static class ServiceRegistration
         services.AddOptions<WorkerOptions>().Configure(o => o.MaxDequeueCount = queues.MaxDequeueCount).BindConfiguration(WorkerOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerSettingsValidation>();
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>, GraphSettingsValidation>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value);
+        services.AddSingleton<IGraphRenderer, PlaywrightGraphRenderer>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();
@@ -65,6 +72,8 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ShowTraceCommand>();
         services.AddSingleton<ICommand, ShowLogsCommand>();
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
+        services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
+        services.AddSingleton<ICommand, GraphCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

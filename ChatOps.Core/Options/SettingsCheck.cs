@@ -38,6 +38,26 @@ public static class SettingsCheck
         return problems;
     }
 
+    public static IReadOnlyList<string> Graphs(Graphs.GraphOptions o)
+    {
+        var problems = new List<string>();
+        foreach (var (name, s) in o.Shortcuts)
+        {
+            var key = $"Graphs__Shortcuts__{name}";
+            if (string.IsNullOrWhiteSpace(s.Query) == string.IsNullOrWhiteSpace(s.Url))
+                problems.Add($"{key} needs exactly one of __Query (PromQL) or __Url (a page to screenshot)");
+            if (!string.IsNullOrWhiteSpace(s.Url) && !IsHttpUrl(s.Url.Replace("{from}", "0").Replace("{to}", "0")))
+                problems.Add($"{key}__Url must be an absolute http(s) URL");
+            if (s.Range <= TimeSpan.Zero) problems.Add($"{key}__Range must be positive, like 01:00:00");
+            if (!name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
+                problems.Add($"{key}: shortcut names are letters, digits, '-' and '_'");
+        }
+        if (o.RenderTimeout <= TimeSpan.Zero) problems.Add("Graphs__RenderTimeout must be positive");
+        if (o.Width is < 200 or > 4000 || o.Height is < 150 or > 4000) problems.Add("Graphs__Width and Graphs__Height must be 200-4000 and 150-4000 pixels");
+        if (o.MaxConcurrentRenders < 1) problems.Add("Graphs__MaxConcurrentRenders must be at least 1");
+        return problems;
+    }
+
     public static IReadOnlyList<string> Worker(WorkerOptions o) =>
         o.MaxDequeueCount is >= 1 and <= 100 ? [] : ["Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)"];
 

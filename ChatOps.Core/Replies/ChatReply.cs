@@ -6,5 +6,8 @@ namespace ChatOps.Core.Replies;
 /// </summary>
 public sealed record ChatReply(string Text, IReadOnlyList<Block> Blocks)
 {
+    /// <summary>Files uploaded with the reply (graphs); <see cref="Text"/> becomes their comment.</summary>
+    public IReadOnlyList<ReplyFile> Files { get; init; } = [];
+
     public static ChatReply Plain(string mrkdwn) => new(mrkdwn, [new SectionBlock(mrkdwn)]);
 }

@@ -18,6 +18,10 @@ public interface ISlackClient
 
     Task UpdateMessageAsync(string channel, string ts, ChatReply reply, CancellationToken ct = default);
 
+    /// <summary>Uploads a file into a channel (and thread) with Slack's current flow:
+    /// files.getUploadURLExternal, the bytes to the upload URL, files.completeUploadExternal.</summary>
+    Task UploadFileAsync(string channel, string? threadTs, ReplyFile file, string? initialComment, CancellationToken ct = default);
+
     /// <summary>Posts to a slash command's or interaction's response_url (no token is sent there).</summary>
     Task RespondAsync(string responseUrl, ChatReply reply, bool inChannel, bool replaceOriginal, CancellationToken ct = default);
 }

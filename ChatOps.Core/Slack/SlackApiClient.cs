@@ -62,6 +62,28 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
         return CallAsync("chat.update", body, ct);
     }
 
+    public async Task UploadFileAsync(string channel, string? threadTs, ReplyFile file, string? initialComment, CancellationToken ct = default)
+    {
+        var upload = await CallAsync("files.getUploadURLExternal", () => FormRequest("files.getUploadURLExternal",
+            [new("filename", file.FileName), new("length", file.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             new("alt_txt", file.AltText)]), ct).ConfigureAwait(false);
+        var uploadUrl = (string?)upload["upload_url"] ?? throw new SlackApiException("files.getUploadURLExternal", "invalid_response", true);
+        var fileId = (string?)upload["file_id"] ?? throw new SlackApiException("files.getUploadURLExternal", "invalid_response", true);
+
+        // The upload URL is Slack's own, pre-authorised: no token goes with the bytes.
+        var (status, _) = await SendAsync("file upload", () => new HttpRequestMessage(HttpMethod.Post, uploadUrl)
+        {
+            Content = new ByteArrayContent(file.Content) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } },
+        }, ct).ConfigureAwait(false);
+        if ((int)status >= 400) throw new SlackApiException("file upload", $"http_{(int)status}", (int)status >= 500);
+
+        var files = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = file.Title }).ToJsonString();
+        var fields = new List<KeyValuePair<string, string>> { new("files", files), new("channel_id", channel) };
+        if (threadTs is not null) fields.Add(new("thread_ts", threadTs));
+        if (!string.IsNullOrEmpty(initialComment)) fields.Add(new("initial_comment", initialComment));
+        await CallAsync("files.completeUploadExternal", () => FormRequest("files.completeUploadExternal", fields), ct).ConfigureAwait(false);
+    }
+
     public async Task RespondAsync(string responseUrl, ChatReply reply, bool inChannel, bool replaceOriginal, CancellationToken ct = default)
     {
         var body = BlockKitJson.ToPayload(reply);
@@ -76,10 +98,12 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
             throw SlackApiException.FromOkFalse("response_url", (string?)json["error"] ?? "unknown_error");
     }
 
-    private async Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken ct)
+    private Task<JsonObject> CallAsync(string method, JsonObject body, CancellationToken ct) =>
+        CallAsync(method, () => JsonRequest(new Uri(_base, method), body, withToken: true), ct);
+
+    private async Task<JsonObject> CallAsync(string method, Func<HttpRequestMessage> build, CancellationToken ct)
     {
-        var (status, text) = await SendAsync(method, () => JsonRequest(new Uri(_base, method), body, withToken: true), ct)
-            .ConfigureAwait(false);
+        var (status, text) = await SendAsync(method, build, ct).ConfigureAwait(false);
         if ((int)status >= 400) throw new SlackApiException(method, $"http_{(int)status}", (int)status >= 500);
         var json = TryParseObject(text) ?? throw new SlackApiException(method, "invalid_response", true);
         if (json["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && isOk) return json;
@@ -124,6 +148,14 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
                    ?? (response.Headers.RetryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null)
                    ?? TimeSpan.FromSeconds(1);
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
+
+    /// <summary>The files.* methods take form fields, not JSON.</summary>
+    private HttpRequestMessage FormRequest(string method, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, method)) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
+        return request;
     }
 
     private HttpRequestMessage JsonRequest(Uri url, JsonObject body, bool withToken)

@@ -47,7 +47,20 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
         }
     }
 
-    private Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct) => envelope.Source switch
+    private async Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct)
+    {
+        if (reply.Files.Count == 0)
+        {
+            await DeliverTextAsync(envelope, reply, ct).ConfigureAwait(false);
+            return;
+        }
+        // Files go to the channel (a response_url cannot carry them), in the thread where there is one;
+        // the reply's text is the first file's comment, so the answer stays one message.
+        for (var i = 0; i < reply.Files.Count; i++)
+            await slack.UploadFileAsync(envelope.ChannelId, envelope.ThreadTs, reply.Files[i], i == 0 ? reply.Text : null, ct).ConfigureAwait(false);
+    }
+
+    private Task DeliverTextAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct) => envelope.Source switch
     {
         EnvelopeSource.SlashCommand when envelope.ResponseUrl is { } url =>
             slack.RespondAsync(url, reply, inChannel: true, replaceOriginal: false, ct),

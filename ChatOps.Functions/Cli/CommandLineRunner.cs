@@ -21,6 +21,14 @@ public sealed class CommandLineRunner(CommandDispatcher dispatcher, TextWriter o
         {
             var outcome = await dispatcher.RunAsync(text, context, ct);
             await output.WriteLineAsync(PlainTextRenderer.Render(outcome.Reply));
+            foreach (var file in outcome.Reply.Files)
+            {
+                // A terminal cannot show a picture: write it next to where the user is and say where.
+                var path = Path.Combine(Environment.GetEnvironmentVariable("CHATOPS_OUTPUT_DIR") ?? Directory.GetCurrentDirectory(),
+                    $"{Path.GetFileNameWithoutExtension(file.FileName)}-{DateTime.UtcNow:yyyyMMddTHHmmss}.png");
+                await File.WriteAllBytesAsync(path, file.Content, ct);
+                await output.WriteLineAsync($"graph written to {path}");
+            }
             return outcome.Kind switch
             {
                 OutcomeKind.UserMistake => UserMistake,

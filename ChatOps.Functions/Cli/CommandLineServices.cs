@@ -15,10 +15,14 @@ public static class CommandLineServices
     public static ServiceProvider Build()
     {
         var root = AppRoot.Find(Directory.GetCurrentDirectory());
-        var configuration = new ConfigurationBuilder()
+        var settings = new ConfigurationBuilder()
             .AddInMemoryCollection([new("Ops:Endpoint", DefaultOpsEndpoint)])
             .AddInMemoryCollection(LocalSettingsFile.Read(Path.Combine(root, LocalSettingsFile.FileName)))
             .AddEnvironmentVariables()
+            .Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(ShortcutsFile.Read(settings, root))
+            .AddConfiguration(settings)
             .Build();
 
         var services = new ServiceCollection();

@@ -23,6 +23,15 @@ internal sealed class WorkerSettingsValidation : IValidateOptions<WorkerOptions>
     }
 }
 
+internal sealed class GraphSettingsValidation : IValidateOptions<ChatOps.Core.Graphs.GraphOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChatOps.Core.Graphs.GraphOptions options)
+    {
+        var problems = SettingsCheck.Graphs(options);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
+
 internal sealed class OpsSettingsValidation : IValidateOptions<OpsOptions>
 {
     public ValidateOptionsResult Validate(string? name, OpsOptions options)

@@ -13,6 +13,7 @@ public static class StartupSettings
         Collect<SlackOptions>(services, problems);
         Collect<OpsOptions>(services, problems);
         Collect<WorkerOptions>(services, problems);
+        Collect<ChatOps.Core.Graphs.GraphOptions>(services, problems);
         return problems;
     }
 

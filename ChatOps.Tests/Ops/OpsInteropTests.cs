@@ -51,7 +51,7 @@ public sealed class OpsInteropTests
     public async Task ListTraces_SendsEveryFilter_AndShowsTheTracesNewestFirst()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture);
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var outcome = await services.RunAsync("list traces service=checkout operation=AddPets() limit=5 tags=[http.status_code:500] min=250ms max=2s start=-1h end=now");
 
@@ -85,7 +85,7 @@ public sealed class OpsInteropTests
     public async Task ShowTrace_MapsOperationsErrorsTagsAndTheLongestSpan()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture);
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var text = PlainTextRenderer.Render((await services.RunAsync($"show trace {TraceA.ToUpperInvariant()}")).Reply);
 
@@ -100,7 +100,7 @@ public sealed class OpsInteropTests
     public async Task ShowLogs_OrdersEventsByTime_AndRendersEveryValueType()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture);
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var reply = (await services.RunAsync($"show logs {TraceA}")).Reply;
 
@@ -116,7 +116,7 @@ public sealed class OpsInteropTests
     public async Task ChangeSampling_SendsTheSamplerTypeAndRate(string command, string type, double? rate)
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture);
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var outcome = await services.RunAsync(command);
 
@@ -130,7 +130,7 @@ public sealed class OpsInteropTests
     public async Task DeployedVersion_And_Alerts_ComeBackReadable()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture);
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var version = await services.RunAsync("deployed version");
         var alerts = await services.RunAsync("alerts severity=critical state=firing since=2025-11-21T00:00:00Z");
@@ -148,7 +148,7 @@ public sealed class OpsInteropTests
     public async Task ServerErrorStatus_IsAnsweredWithItsDecodedMessage()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture, "--fail", "ShowTrace=NOT_FOUND:trace ünknown 100%");
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var outcome = await services.RunAsync($"show trace {TraceA}");
 
@@ -160,7 +160,7 @@ public sealed class OpsInteropTests
     public async Task PermissionDenied_IsAnsweredAsARefusal()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture, "--fail", "ChangeSampling=PERMISSION_DENIED:U0ALICE may not change sampling");
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         var outcome = await services.RunAsync("change sampling never");
 
@@ -172,7 +172,7 @@ public sealed class OpsInteropTests
     public async Task SlowServer_HitsTheDeadline_WhichTheServerWasTold()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture, "--delay", "Alerts=10");
-        using var services = CommandServices.Build(Settings(server, ("Ops:Timeout", "00:00:00.400")));
+        await using var services = CommandServices.Build(Settings(server, ("Ops:Timeout", "00:00:00.400")));
 
         var watch = Stopwatch.StartNew();
         var outcome = await services.RunAsync("alerts");
@@ -191,7 +191,7 @@ public sealed class OpsInteropTests
     public async Task KilledServer_IsUnavailable_WhichTheQueueRetries()
     {
         var server = await PythonOpsServer.StartAsync(Fixture);
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
         Assert.Equal(OutcomeKind.Success, (await services.RunAsync("deployed version")).Kind);
         await server.DisposeAsync();
 
@@ -209,7 +209,7 @@ public sealed class OpsInteropTests
     public async Task OnlyUnavailable_IsRetried(string status, int expectedCalls)
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture, "--fail", $"Alerts={status}:injected");
-        using var services = CommandServices.Build(Settings(server));
+        await using var services = CommandServices.Build(Settings(server));
 
         try
         {
@@ -227,8 +227,8 @@ public sealed class OpsInteropTests
     public async Task BearerToken_IsSentWhenConfigured_AndItsAbsenceIsExplained()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture, "--require-token", "ops-token-123");
-        using var withToken = CommandServices.Build(Settings(server, ("Ops:Token", "ops-token-123")));
-        using var without = CommandServices.Build(Settings(server));
+        await using var withToken = CommandServices.Build(Settings(server, ("Ops:Token", "ops-token-123")));
+        await using var without = CommandServices.Build(Settings(server));
 
         var ok = await withToken.RunAsync("deployed version");
         var refused = await without.RunAsync("deployed version");

@@ -69,7 +69,7 @@ public sealed class PrometheusBackedTests(PrometheusStack stack) : IClassFixture
     [Fact]
     public async Task TheBotsAlertsCommand_ShowsTheRealAlert()
     {
-        using var services = CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = stack.Ops.Endpoint });
+        await using var services = CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = stack.Ops.Endpoint });
 
         var outcome = await services.RunAsync("alerts state=firing");
 

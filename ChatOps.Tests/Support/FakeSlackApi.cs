@@ -39,6 +39,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var fake = new FakeSlackApi(app);
         app.MapPost("/api/{method}", async (string method, HttpRequest request) => await fake.AnswerAsync(method, request));
         app.MapPost("/response/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("response_url", request));
+        app.MapPost("/upload/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("upload", request));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = address.TrimEnd('/') + "/";
@@ -73,7 +74,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     private async Task<IResult> AnswerAsync(string method, HttpRequest request)
     {
-        var text = await new StreamReader(request.Body).ReadToEndAsync();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
         JsonObject? json = null;
         try
         {
@@ -82,13 +86,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         catch (System.Text.Json.JsonException)
         {
         }
-        var call = new RecordedCall(method, request.Headers.Authorization.ToString(), text, json ?? []);
+        var call = new RecordedCall(method, request.Headers.Authorization.ToString(), text, json ?? []) { Bytes = bytes };
         _calls.Enqueue(call);
         if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted)) return scripted(call);
         return method switch
         {
             "auth.test" => Results.Json(new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BBOT0001", ["team_id"] = "T0001" }),
-            "response_url" => Results.Text("ok"),
+            "response_url" or "upload" => Results.Text("ok"),
+            "files.getUploadURLExternal" => Results.Json(new JsonObject
+                { ["ok"] = true, ["upload_url"] = $"{BaseUrl}upload/F0{_calls.Count}", ["file_id"] = $"F0{_calls.Count}" }),
             _ => Results.Json(new JsonObject { ["ok"] = true, ["ts"] = $"1700000000.{_calls.Count:D6}" }),
         };
     }
@@ -109,5 +115,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
 /// <summary>One request the fake received: the API method (or "response_url"), the Authorization header and the body.</summary>
 public sealed record RecordedCall(string Method, string Authorization, string Body, JsonObject Json)
 {
+    public byte[] Bytes { get; init; } = [];
+
+    /// <summary>A form-encoded field of the body (the files.* methods take forms).</summary>
+    public string? Form(string name) => ChatOps.Core.Slack.FormBody.Parse(Body).GetValueOrDefault(name);
+
     public string? Str(string name) => Json[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -1,0 +1,59 @@
+using ChatOps.Core.Commands.Arguments;
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Commands.Graphs;
+
+/// <summary>What `graph` was asked: a shortcut or an ad-hoc PromQL query, and the time window.</summary>
+public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range, DateTimeOffset? From, DateTimeOffset? To)
+{
+    private static readonly string[] Options = ["range", "from", "to"];
+
+    public static ParseResult<GraphArgs> Parse(string arguments, DateTimeOffset now)
+    {
+        var text = arguments.Trim();
+        if (text.Length == 0) return ParseResult<GraphArgs>.Fail("Which graph? Give a shortcut name (see `list graph shortcuts`) or `query=<PromQL>`.");
+
+        // Window options are peeled off the end, so a PromQL query keeps its spaces and '=' signs.
+        var window = new List<string>();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && Options.Any(o => words[^1].StartsWith(o + "=", StringComparison.OrdinalIgnoreCase)))
+        {
+            window.Insert(0, words[^1]);
+            words.RemoveAt(words.Count - 1);
+        }
+        var head = string.Join(' ', words);
+        var parsed = OptionSet.Parse(string.Join(' ', window), Options);
+        if (parsed.Error is { } error) return ParseResult<GraphArgs>.Fail(error);
+        var o = parsed.Value!;
+
+        TimeSpan? range = null;
+        if (o["range"] is { } r)
+        {
+            if (!DurationParser.TryParse(r, out var d, allowDays: true) || d < TimeSpan.FromMinutes(1) || d > TimeSpan.FromDays(31))
+                return ParseResult<GraphArgs>.Fail($"range is a duration from 1m to 31d, like `1h`, `6h` or `7d`; got {Mrkdwn.Code(r)}.");
+            range = d;
+        }
+        DateTimeOffset? from = null, to = null;
+        if (o["from"] is { } f)
+        {
+            if (!TimeParser.TryParse(f, now, out var t)) return ParseResult<GraphArgs>.Fail($"from must be a time: {TimeParser.Accepted}; got {Mrkdwn.Code(f)}.");
+            from = t;
+        }
+        if (o["to"] is { } tt)
+        {
+            if (!TimeParser.TryParse(tt, now, out var t)) return ParseResult<GraphArgs>.Fail($"to must be a time: {TimeParser.Accepted}; got {Mrkdwn.Code(tt)}.");
+            to = t;
+        }
+        if (from >= (to ?? now)) return ParseResult<GraphArgs>.Fail("from must be before to.");
+
+        if (head.StartsWith("query=", StringComparison.OrdinalIgnoreCase))
+        {
+            var query = head[6..].Trim().Trim('"', '\'', '`');
+            return query.Length == 0
+                ? ParseResult<GraphArgs>.Fail("`query=` needs a PromQL expression, like `graph query=rate(http_requests_total[5m])`.")
+                : new GraphArgs(null, query, range, from, to);
+        }
+        if (words.Count > 1) return ParseResult<GraphArgs>.Fail($"I expected one shortcut name, then `range=`, `from=` or `to=`; got {Mrkdwn.Code(head)}.");
+        return new GraphArgs(head.ToLowerInvariant(), null, range, from, to);
+    }
+}

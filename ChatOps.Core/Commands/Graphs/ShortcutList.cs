@@ -1,0 +1,23 @@
+using ChatOps.Core.Graphs;
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Commands.Graphs;
+
+internal static class ShortcutList
+{
+    public static ChatReply Render(IReadOnlyList<GraphShortcut> shortcuts, string? lead)
+    {
+        if (shortcuts.Count == 0)
+            return ChatReply.Plain((lead is null ? "" : lead + " ") +
+                                   "No graph shortcuts are configured (Graphs__Shortcuts__<name>__Query or __Url).");
+        var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Name", "Title", "Kind", "Default range" } };
+        rows.AddRange(shortcuts.Select(s => (IReadOnlyList<TableCell>)new TableCell[]
+            { s.Name, s.Title, s.Kind == GraphKind.PromQL ? "PromQL" : "page", Times.Duration(s.Range) }));
+        var text = (lead is null ? "" : lead + "\n") + "Graph shortcuts: " + string.Join(", ", shortcuts.Select(s => s.Name));
+        var blocks = new List<Block>();
+        if (lead is not null) blocks.Add(new SectionBlock(lead));
+        blocks.Add(new SectionBlock($"*{shortcuts.Count} graph shortcut(s)*; draw one with `graph <name> [range=6h]`"));
+        blocks.Add(new TableBlock(rows));
+        return new ChatReply(text, blocks);
+    }
+}

@@ -1,0 +1,49 @@
+namespace ChatOps.Core.Graphs;
+
+/// <summary>Graph settings (section "Graphs"): the shortcuts and how charts are rendered.</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "Graphs";
+
+    /// <summary>Shortcuts by name (Graphs__Shortcuts__latency__Query=...).</summary>
+    public Dictionary<string, GraphShortcutOptions> Shortcuts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A JSON file with {"Graphs": {"Shortcuts": {...}}}, merged under the app settings.</summary>
+    public string? ShortcutsFile { get; set; }
+
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(20);
+    public int MaxConcurrentRenders { get; set; } = 2;
+    public int Width { get; set; } = 1200;
+    public int Height { get; set; } = 600;
+
+    /// <summary>Whether `graph query=&lt;PromQL&gt;` (ad-hoc expressions) is allowed.</summary>
+    public bool AllowAdHocQueries { get; set; } = true;
+
+    public GrafanaOptions Grafana { get; set; } = new();
+}
+
+public sealed class GraphShortcutOptions
+{
+    /// <summary>PromQL expression (a PromQL shortcut) ...</summary>
+    public string? Query { get; set; }
+
+    /// <summary>... or a page to screenshot (a URL shortcut), with {from} and {to} (unix ms) substituted.</summary>
+    public string? Url { get; set; }
+
+    public string? Title { get; set; }
+    public string? Unit { get; set; }
+    public TimeSpan Range { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Query step; empty lets the Ops service choose (about 250 points).</summary>
+    public TimeSpan? Step { get; set; }
+
+    /// <summary>CSS selector to wait for and capture on URL shortcuts; the whole page when empty.</summary>
+    public string? WaitFor { get; set; }
+}
+
+public sealed class GrafanaOptions
+{
+    /// <summary>Grafana service-account token, sent as a bearer token to URL shortcuts' origin only. Secret.</summary>
+    public string? Token { get; set; }
+}

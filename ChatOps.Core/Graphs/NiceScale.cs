@@ -1,0 +1,16 @@
+namespace ChatOps.Core.Graphs;
+
+/// <summary>A value axis with round ticks (1, 2 or 5 times a power of ten), about five of them.</summary>
+public static class NiceScale
+{
+    public static (double Min, double Max, double Step) For(double min, double max)
+    {
+        if (min == max) (min, max) = min == 0 ? (0, 1) : (min - Math.Abs(min) * 0.1, max + Math.Abs(max) * 0.1);
+        // Charts of non-negative things read best from zero when the data is not far above it.
+        if (min > 0 && min < (max - min) * 2) min = 0;
+        var raw = (max - min) / 5;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        return (Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
+    }
+}

@@ -1,0 +1,8 @@
+namespace ChatOps.Tests.Graphs;
+
+/// <summary>Tests that start Chromium run one class at a time: two cores, and one test kills browsers.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using ChatOps.Core.Failures;
+using ChatOps.Core.Graphs;
+using ChatOps.Functions.Rendering;
+using ChatOps.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatOps.Tests.Graphs;
+
+/// <summary>The Chromium renderer: waiting for a page that draws late, relaunching a dead browser, timing out clearly.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RendererTests : IAsyncLifetime
+{
+    private readonly PlaywrightGraphRenderer _renderer = new(new GraphOptions { RenderTimeout = TimeSpan.FromSeconds(8) }, NullLogger<PlaywrightGraphRenderer>.Instance);
+    private WebApplication _site = null!;
+    private string _url = "";
+    private readonly List<string> _authorizations = [];
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _site = builder.Build();
+        // A "dashboard" whose panel appears 1.5 s after load, the way Grafana panels wait for their query.
+        _site.MapGet("/d-solo/demo", (HttpRequest request) =>
+        {
+            lock (_authorizations) _authorizations.Add(request.Headers.Authorization.ToString());
+            return Results.Content("""
+                <!DOCTYPE html><html><body style="margin:0;background:#fff">
+                <div id="loading">Loading…</div>
+                <script>
+                  setTimeout(() => {
+                    document.getElementById('loading').remove();
+                    const panel = document.createElement('div');
+                    panel.id = 'panel';
+                    panel.style = 'width:400px;height:300px;background:#d62728';
+                    document.body.appendChild(panel);
+                  }, 1500);
+                </script></body></html>
+                """, "text/html");
+        });
+        _site.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
+        await _site.StartAsync();
+        _url = _site.Urls.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _renderer.DisposeAsync();
+        await _site.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task UrlShortcut_WaitsForThePanelDrawnLate_AndCapturesJustIt()
+    {
+        var png = Png.Decode(await _renderer.ScreenshotAsync(new Uri(_url + "/d-solo/demo"), "#panel", "grafana-sa-token", 1200, 600));
+
+        Assert.Equal((400, 300), (png.Width, png.Height));
+        Assert.Equal(400 * 300, png.Count(p => p == (0xd6, 0x27, 0x28)));
+        Assert.Equal(["Bearer grafana-sa-token"], _authorizations);
+    }
+
+    [Fact]
+    public async Task DeadBrowser_IsRelaunchedOnTheNextRender()
+    {
+        var html = "<html><body style='margin:0;background:#2ca02c'></body></html>";
+        Assert.Equal(200 * 150, Png.Decode(await _renderer.RenderHtmlAsync(html, 200, 150)).Count(p => p == (0x2c, 0xa0, 0x2c)));
+
+        var killed = KillBrowserProcesses(_renderer.InstanceMarker);
+        Assert.True(killed > 0, "no Chromium process carried this renderer's marker");
+        await Task.Delay(500);
+
+        var again = Png.Decode(await _renderer.RenderHtmlAsync(html, 200, 150));
+        Assert.Equal(200 * 150, again.Count(p => p == (0x2c, 0xa0, 0x2c)));
+    }
+
+    [Fact]
+    public async Task PanelThatNeverAppears_IsAClearTimeout()
+    {
+        var renderer = new PlaywrightGraphRenderer(new GraphOptions { RenderTimeout = TimeSpan.FromSeconds(2) }, NullLogger<PlaywrightGraphRenderer>.Instance);
+        await using var _ = renderer;
+
+        var ex = await Assert.ThrowsAsync<ServiceFailureException>(() => renderer.ScreenshotAsync(new Uri(_url + "/never"), "#panel", null, 800, 600));
+
+        Assert.Equal("Rendering the graph took longer than 2 s and was stopped.", ex.UserMessage);
+        Assert.Equal(FailureHandling.Answer, ex.Handling);
+    }
+
+    private static int KillBrowserProcesses(string marker)
+    {
+        var killed = 0;
+        foreach (var dir in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            try
+            {
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (!cmdline.Contains(marker)) continue;
+                Process.GetProcessById(int.Parse(Path.GetFileName(dir))).Kill();
+                killed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // The process ended between listing and reading.
+            }
+        }
+        return killed;
+    }
+}
