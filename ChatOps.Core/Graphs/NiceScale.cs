@@ -5,7 +5,8 @@ public static class NiceScale
 {
     public static (double Min, double Max, double Step) For(double min, double max)
     {
-        if (min == max) (min, max) = min == 0 ? (0, 1) : (min - Math.Abs(min) * 0.1, max + Math.Abs(max) * 0.1);
+        // A flat line sits mid-chart on an axis from zero, where its level is obvious (up == 1 reads as 1 of 2).
+        if (min == max) (min, max) = min == 0 ? (0.0, 1.0) : min > 0 ? (0.0, min * 2) : (min * 2, 0.0);
         // Charts of non-negative things read best from zero when the data is not far above it.
         if (min > 0 && min < (max - min) * 2) min = 0;
         var raw = (max - min) / 5;

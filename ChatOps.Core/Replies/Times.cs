@@ -18,6 +18,15 @@ public static class Times
         return $"{(int)d.TotalDays}d ago";
     }
 
+    /// <summary>A window as people say it: 5m, 1h, 6h, 7d (falls back to <see cref="Duration"/>).</summary>
+    public static string Window(TimeSpan d) => d switch
+    {
+        _ when d.Ticks % TimeSpan.TicksPerDay == 0 => $"{(int)d.TotalDays}d",
+        _ when d.Ticks % TimeSpan.TicksPerHour == 0 => $"{(int)d.TotalHours}h",
+        _ when d.Ticks % TimeSpan.TicksPerMinute == 0 => $"{(int)d.TotalMinutes}m",
+        _ => Duration(d),
+    };
+
     public static string Duration(TimeSpan d) => d switch
     {
         _ when d < TimeSpan.FromMilliseconds(1) => $"{d.TotalMicroseconds:0.#} µs",

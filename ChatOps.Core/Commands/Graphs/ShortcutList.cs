@@ -12,7 +12,7 @@ internal static class ShortcutList
                                    "No graph shortcuts are configured (Graphs__Shortcuts__<name>__Query or __Url).");
         var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Name", "Title", "Kind", "Default range" } };
         rows.AddRange(shortcuts.Select(s => (IReadOnlyList<TableCell>)new TableCell[]
-            { s.Name, s.Title, s.Kind == GraphKind.PromQL ? "PromQL" : "page", Times.Duration(s.Range) }));
+            { s.Name, s.Title, s.Kind == GraphKind.PromQL ? "PromQL" : "page", Times.Window(s.Range) }));
         var text = (lead is null ? "" : lead + "\n") + "Graph shortcuts: " + string.Join(", ", shortcuts.Select(s => s.Name));
         var blocks = new List<Block>();
         if (lead is not null) blocks.Add(new SectionBlock(lead));

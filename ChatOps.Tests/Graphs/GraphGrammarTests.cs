@@ -1,0 +1,46 @@
+using ChatOps.Core.Commands.Graphs;
+
+namespace ChatOps.Tests.Graphs;
+
+public sealed class GraphGrammarTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("latency", "latency", null, null)]
+    [InlineData("Latency range=6h", "latency", null, 6 * 60)]
+    [InlineData("latency range=7d", "latency", null, 7 * 24 * 60)]
+    [InlineData("query=rate(http_requests_total{code=~\"5..\"}[5m])", null, "rate(http_requests_total{code=~\"5..\"}[5m])", null)]
+    [InlineData("query=sum by (pod) (rate(x[1m])) range=30m", null, "sum by (pod) (rate(x[1m]))", 30)]
+    [InlineData("query=\"up == 0\"", null, "up == 0", null)]
+    public void Parses_ShortcutsAndAdHocQueries(string text, string? shortcut, string? query, int? rangeMinutes)
+    {
+        var args = GraphArgs.Parse(text, Now).Value!;
+
+        Assert.Equal(shortcut, args.Shortcut);
+        Assert.Equal(query, args.Query);
+        Assert.Equal(rangeMinutes is { } m ? TimeSpan.FromMinutes(m) : null, args.Range);
+    }
+
+    [Fact]
+    public void FromAndTo_AreTimes()
+    {
+        var args = GraphArgs.Parse("latency from=-3h to=-1h", Now).Value!;
+
+        Assert.Equal(Now.AddHours(-3), args.From);
+        Assert.Equal(Now.AddHours(-1), args.To);
+    }
+
+    [Theory]
+    [InlineData("", "Which graph?")]
+    [InlineData("latency range=forever", "range is a duration from 1m to 31d")]
+    [InlineData("latency range=90d", "range is a duration from 1m to 31d")]
+    [InlineData("latency from=-1h to=-2h", "from must be before to.")]
+    [InlineData("latency from=tomorrowish", "from must be a time")]
+    [InlineData("latency errors", "I expected one shortcut name")]
+    [InlineData("query=", "`query=` needs a PromQL expression")]
+    public void Rejections_SayWhatWasExpected(string text, string expected)
+    {
+        Assert.StartsWith(expected, GraphArgs.Parse(text, Now).Error);
+    }
+}
