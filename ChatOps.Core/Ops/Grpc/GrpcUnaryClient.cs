@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
@@ -19,13 +20,15 @@ public sealed class GrpcUnaryClient(HttpClient http, Uri endpoint, GrpcClientSet
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timer.CancelAfter(deadline);
-        var expires = DateTime.UtcNow + deadline;
+        // A monotonic clock: a wall-clock jump must not stretch or cut the deadline.
+        var started = Stopwatch.GetTimestamp();
+        TimeSpan Remaining() => deadline - Stopwatch.GetElapsedTime(started);
         var backoff = settings.InitialBackoff;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SendOnceAsync($"{service}/{method}", request, metadata, expires - DateTime.UtcNow, timer.Token).ConfigureAwait(false);
+                return await SendOnceAsync($"{service}/{method}", request, metadata, Remaining(), timer.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -34,7 +37,7 @@ public sealed class GrpcUnaryClient(HttpClient http, Uri endpoint, GrpcClientSet
             catch (GrpcException ex) when (ex.Code == GrpcStatusCode.Unavailable && attempt < settings.MaxAttempts)
             {
                 var wait = backoff + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Max(1, backoff.TotalMilliseconds / 2)));
-                if (DateTime.UtcNow + wait >= expires) throw;
+                if (wait >= Remaining()) throw;
                 try
                 {
                     await Task.Delay(wait, timer.Token).ConfigureAwait(false);
