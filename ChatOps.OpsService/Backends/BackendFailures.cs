@@ -23,4 +23,17 @@ internal static class BackendFailures
         }
         return response;
     }
+
+    /// <summary>The answer's JSON object; an answer that is not JSON means the backend is not itself.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject?> ReadJsonAsync(HttpResponseMessage response, string backend, CancellationToken ct)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) as System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend} answered HTTP {(int)response.StatusCode} with something that is not JSON");
+        }
+    }
 }

@@ -42,15 +42,7 @@ public sealed class JaegerClient(HttpClient http, string baseUrl)
     {
         using var response = await BackendFailures.SendAsync(http, "Jaeger", _base + path, ct).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound) return [];
-        JsonObject? root;
-        try
-        {
-            root = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"Jaeger answered HTTP {(int)response.StatusCode} with something that is not JSON");
-        }
+        var root = await BackendFailures.ReadJsonAsync(response, "Jaeger", ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var message = root?["errors"]?[0]?["msg"]?.ToString() ?? $"HTTP {(int)response.StatusCode}";

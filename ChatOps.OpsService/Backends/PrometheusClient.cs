@@ -42,15 +42,7 @@ public sealed class PrometheusClient(HttpClient http, string baseUrl)
     private async Task<JsonObject> GetDataAsync(string path, CancellationToken ct)
     {
         using var response = await BackendFailures.SendAsync(http, "Prometheus", _base + path, ct).ConfigureAwait(false);
-        JsonObject? root;
-        try
-        {
-            root = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"Prometheus answered HTTP {(int)response.StatusCode} with something that is not JSON");
-        }
+        var root = await BackendFailures.ReadJsonAsync(response, "Prometheus", ct).ConfigureAwait(false);
         if ((string?)root?["status"] != "success")
         {
             // Prometheus says "bad_data" for a query it cannot parse: the caller's mistake.

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatOps.Functions;
@@ -16,7 +15,7 @@ public sealed class HostProcessTests
     [Fact]
     public async Task StartedByTheHost_ListensOnThePort_AnswersReadiness_AndServesTheSlackFunction()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [typeof(ChatOpsApp).Assembly.Location])
         {
             RedirectStandardOutput = true,
@@ -73,12 +72,5 @@ public sealed class HostProcessTests
             }
         }
         throw new TimeoutException("the handler never answered GET /");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

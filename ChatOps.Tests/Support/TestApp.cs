@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatOps.Functions;
@@ -40,7 +38,7 @@ public sealed class TestApp : IAsyncDisposable
             // A developer's own local.settings.json must not leak into tests.
             ["LocalSettings:Disabled"] = "true",
         };
-        if (mode == AppMode.Host) values["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort().ToString();
+        if (mode == AppMode.Host) values["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort.Next().ToString();
         else values["urls"] = "http://127.0.0.1:0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
 
@@ -86,12 +84,5 @@ public sealed class TestApp : IAsyncDisposable
         _http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
