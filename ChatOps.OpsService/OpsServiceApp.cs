@@ -25,6 +25,8 @@ public static class OpsServiceApp
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Our own frame limit answers RESOURCE_EXHAUSTED; Kestrel's sits above it so it never cuts in first.
+            kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes + 1024L * 1024;
             Listen(kestrel, options.Listen, HttpProtocols.Http2, null);
             if (!string.IsNullOrEmpty(options.TlsListen))
                 Listen(kestrel, options.TlsListen, HttpProtocols.Http2, l => l.UseHttps(options.TlsCertificate!, options.TlsCertificatePassword));

@@ -34,8 +34,10 @@ public static class ChartPage
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"30\" font-size=\"22\" font-weight=\"bold\" fill=\"#222\">{E(title)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"52\" font-size=\"14\" fill=\"#555\">{E(Range(from, to))}</text>");
 
-        for (var v = yMin; v <= yMax + yStep / 2; v += yStep)
+        var steps = (int)Math.Min(20, Math.Round((yMax - yMin) / yStep));
+        for (var k = 0; k <= steps; k++)
         {
+            var v = yMin + k * yStep;
             var y = Y(v);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#e5e5e5\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y + 5:0.#}\" font-size=\"13\" text-anchor=\"end\" fill=\"#444\">{E(Format(v, unit))}</text>");

@@ -44,6 +44,16 @@ public sealed class GraphShortcutOptions
 
 public sealed class GrafanaOptions
 {
-    /// <summary>Grafana service-account token, sent as a bearer token to URL shortcuts' origin only. Secret.</summary>
+    /// <summary>Grafana's base URL. The token is sent only to URL shortcuts on this origin.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>Grafana service-account token, sent as a bearer token to <see cref="Url"/>'s origin only. Secret.</summary>
     public string? Token { get; set; }
+
+    /// <summary>The token for a page, or null when the page is not on Grafana's origin.</summary>
+    public string? TokenFor(Uri page) =>
+        !string.IsNullOrEmpty(Token) && Uri.TryCreate(Url, UriKind.Absolute, out var grafana) &&
+        Uri.Compare(grafana, page, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? Token
+            : null;
 }

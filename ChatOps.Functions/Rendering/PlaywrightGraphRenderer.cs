@@ -14,12 +14,15 @@ public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<Playwr
     /// <summary>An inert flag on this renderer's Chromium command line, so its processes can be told apart.</summary>
     internal string InstanceMarker { get; } = "--chatops-renderer=" + Guid.NewGuid().ToString("N");
 
-    // For a closed network: no background fetches, no first-run work; no sandbox because we may run as root.
+    // For a closed network: no background fetches, no first-run work.
     private static readonly string[] Flags =
     [
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--mute-audio",
     ];
+
+    // Chromium refuses to start its sandbox as root; anyone else keeps it (URL shortcuts load arbitrary pages).
+    private static readonly string[] RootFlags = Environment.UserName == "root" ? ["--no-sandbox"] : [];
 
     private readonly SemaphoreSlim _renders = new(Math.Max(1, options.MaxConcurrentRenders));
     private readonly SemaphoreSlim _launch = new(1, 1);
@@ -44,8 +47,11 @@ public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<Playwr
                 {
                     if (route.Request.Url.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase) || route.Request.Url == origin)
                     {
+                        // Fetched here without following redirects, so a redirect comes back through this
+                        // route and its origin is checked again: the token never follows a hop elsewhere.
                         var headers = new Dictionary<string, string>(route.Request.Headers) { ["authorization"] = "Bearer " + bearerToken };
-                        await route.ContinueAsync(new RouteContinueOptions { Headers = headers });
+                        var response = await route.FetchAsync(new RouteFetchOptions { Headers = headers, MaxRedirects = 0 });
+                        await route.FulfillAsync(new RouteFulfillOptions { Response = response });
                     }
                     else await route.ContinueAsync();
                 });
@@ -63,6 +69,32 @@ public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<Playwr
         await _renders.WaitAsync(ct);
         try
         {
+            try
+            {
+                return await RenderOnceAsync(width, height, render, ct);
+            }
+            catch (PlaywrightException ex) when (!ct.IsCancellationRequested && _browser is not { IsConnected: true })
+            {
+                // The browser died under this render (before Playwright noticed): once more on a new one.
+                log.LogWarning(ex, "The browser died during a render; relaunching and trying once more");
+                return await RenderOnceAsync(width, height, render, ct);
+            }
+        }
+        catch (PlaywrightException ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Render failed");
+            throw new ServiceFailureException($"The graph could not be rendered: {FirstLine(ex.Message)}", FailureHandling.Answer, ex);
+        }
+        finally
+        {
+            _renders.Release();
+        }
+    }
+
+    private async Task<byte[]> RenderOnceAsync(int width, int height, Func<IPage, Task<byte[]>> render, CancellationToken ct)
+    {
+        try
+        {
             var browser = await BrowserAsync(ct);
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
@@ -71,23 +103,17 @@ public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<Playwr
             });
             context.SetDefaultTimeout((float)options.RenderTimeout.TotalMilliseconds);
             var page = await context.NewPageAsync();
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var work = render(page);
-            var finished = await Task.WhenAny(work, Task.Delay(options.RenderTimeout, ct));
+            var finished = await Task.WhenAny(work, Task.Delay(options.RenderTimeout, timer.Token));
+            timer.Cancel();
+            ct.ThrowIfCancellationRequested();
             if (finished != work) throw TimedOut();
             return await work;
         }
         catch (TimeoutException)
         {
             throw TimedOut();
-        }
-        catch (PlaywrightException ex) when (!ct.IsCancellationRequested)
-        {
-            log.LogWarning(ex, "Render failed; the browser will be relaunched if it died");
-            throw new ServiceFailureException($"The graph could not be rendered: {FirstLine(ex.Message)}", FailureHandling.Answer, ex);
-        }
-        finally
-        {
-            _renders.Release();
         }
     }
 
@@ -101,12 +127,23 @@ public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<Playwr
         try
         {
             if (_browser is { IsConnected: true } again) return again;
-            if (_browser is not null) log.LogWarning("The browser died; launching a new one");
+            if (_browser is not null)
+            {
+                log.LogWarning("The browser died; launching a new one");
+                try
+                {
+                    await _browser.DisposeAsync();
+                }
+                catch (PlaywrightException)
+                {
+                    // Already gone; nothing to release.
+                }
+            }
             _playwright ??= await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = options.ChromiumPath,
-                Args = [.. Flags, InstanceMarker],
+                Args = [.. Flags, .. RootFlags, InstanceMarker],
                 Timeout = 30_000,
             });
             return _browser;

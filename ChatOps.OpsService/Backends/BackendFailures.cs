@@ -16,6 +16,10 @@ internal static class BackendFailures
         {
             throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend} is unreachable: {ex.InnerException?.Message ?? ex.Message}");
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new GrpcException(GrpcStatusCode.DeadlineExceeded, $"{backend} did not answer within {http.Timeout.TotalSeconds:0} s");
+        }
         if ((int)response.StatusCode >= 500)
         {
             response.Dispose();
@@ -27,9 +31,18 @@ internal static class BackendFailures
     /// <summary>The answer's JSON object; an answer that is not JSON means the backend is not itself.</summary>
     public static async Task<System.Text.Json.Nodes.JsonObject?> ReadJsonAsync(HttpResponseMessage response, string backend, CancellationToken ct)
     {
+        string text;
         try
         {
-            return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)) as System.Text.Json.Nodes.JsonObject;
+            text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend}'s answer was cut off: {ex.Message}");
+        }
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(text) as System.Text.Json.Nodes.JsonObject;
         }
         catch (System.Text.Json.JsonException)
         {

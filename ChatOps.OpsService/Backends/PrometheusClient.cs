@@ -14,7 +14,7 @@ public sealed class PrometheusClient(HttpClient http, string baseUrl)
     {
         var data = await GetDataAsync($"/api/v1/query?query={Uri.EscapeDataString(query)}", ct).ConfigureAwait(false);
         return (data["result"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(r => new PromSample(Labels(r["metric"]), r["value"]?[1]?.GetValue<string>() ?? ""))
+            .Select(r => new PromSample(Labels(r["metric"]), r["value"]?[1]?.ToString() ?? ""))
             .ToList();
     }
 
@@ -34,9 +34,8 @@ public sealed class PrometheusClient(HttpClient http, string baseUrl)
         var data = await GetDataAsync(url, ct).ConfigureAwait(false);
         return (data["result"] as JsonArray ?? []).OfType<JsonObject>().Select(r => new PromSeries(
             Labels(r["metric"]),
-            (r["values"] as JsonArray ?? []).OfType<JsonArray>().Select(v => (
-                DateTimeOffset.UnixEpoch.AddSeconds(v[0]!.GetValue<double>()),
-                double.Parse(v[1]!.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture))).ToList())).ToList();
+            (r["values"] as JsonArray ?? []).OfType<JsonArray>().Where(v => v.Count == 2).Select(v => (
+                DateTimeOffset.UnixEpoch.AddSeconds(Number(v[0]?.ToString())), Number(v[1]?.ToString()))).ToList())).ToList();
     }
 
     private async Task<JsonObject> GetDataAsync(string path, CancellationToken ct)
@@ -47,11 +46,24 @@ public sealed class PrometheusClient(HttpClient http, string baseUrl)
         {
             // Prometheus says "bad_data" for a query it cannot parse: the caller's mistake.
             var error = (string?)root?["error"] ?? $"HTTP {(int)response.StatusCode}";
-            throw new GrpcException((string?)root?["errorType"] == "bad_data" ? GrpcStatusCode.InvalidArgument : GrpcStatusCode.Internal,
-                "Prometheus: " + error);
+            var code = (string?)root?["errorType"] switch
+            {
+                "bad_data" => GrpcStatusCode.InvalidArgument,      // a query it cannot parse: the caller's mistake
+                "timeout" => GrpcStatusCode.DeadlineExceeded,      // retrying a heavy query would only triple it
+                _ => GrpcStatusCode.Internal,
+            };
+            throw new GrpcException(code, "Prometheus: " + error);
         }
         return root!["data"] as JsonObject ?? [];
     }
+
+    /// <summary>Prometheus' numbers as text: "1.5", "+Inf", "-Inf", "NaN" (which .NET spells differently).</summary>
+    public static double Number(string? text) => text switch
+    {
+        "+Inf" or "Inf" => double.PositiveInfinity,
+        "-Inf" => double.NegativeInfinity,
+        _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN,
+    };
 
     private static Dictionary<string, string> Labels(JsonNode? node) =>
         (node as JsonObject ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "");

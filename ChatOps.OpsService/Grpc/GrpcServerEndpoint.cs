@@ -19,6 +19,12 @@ public static class GrpcServerEndpoint
     private static async Task HandleAsync(HttpContext http, string service, string method, UnaryMethods methods,
         OpsServiceOptions options, CallMetrics metrics, ILoggerFactory logs)
     {
+        if (!HttpProtocol.IsHttp2(http.Request.Protocol))
+        {
+            // gRPC is HTTP/2 only; this is the HTTP/1.1 metrics listener or a stray request.
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
         var started = Stopwatch.GetTimestamp();
         var metadata = Metadata(http.Request.Headers);
         var run = methods.Find(service, method);
@@ -26,7 +32,9 @@ public static class GrpcServerEndpoint
         GrpcStatusCode code;
         string detail;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        if (GrpcTimeout.TryParse(metadata.GetValueOrDefault("grpc-timeout"), out var timeout)) deadline.CancelAfter(timeout);
+        // Deadlines past a day are as good as none (and CancelAfter refuses those past ~49 days).
+        if (GrpcTimeout.TryParse(metadata.GetValueOrDefault("grpc-timeout"), out var timeout) && timeout < TimeSpan.FromDays(1))
+            deadline.CancelAfter(timeout);
 
         http.Response.ContentType = "application/grpc";
         try
@@ -43,6 +51,10 @@ public static class GrpcServerEndpoint
         catch (GrpcException ex)
         {
             (code, detail) = (ex.Code, ex.Detail);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            (code, detail) = (GrpcStatusCode.ResourceExhausted, "request larger than the server accepts");
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

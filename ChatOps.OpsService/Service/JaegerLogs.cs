@@ -13,7 +13,9 @@ internal static class JaegerLogs
 {
     public static Log ToWire(JaegerLog log)
     {
-        var wire = new Log { Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(log.TimestampMicros * 10)) };
+        // Clamped: a timestamp in the wrong unit must not take the whole trace down.
+        var micros = Math.Clamp(log.TimestampMicros, 0, 253402300799_000_000L - 62135596800_000_000L);
+        var wire = new Log { Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch.AddTicks(micros * 10)) };
         wire.Fields.AddRange(log.Fields.Select(ToKeyValue));
         return wire;
     }

@@ -13,6 +13,7 @@ public sealed partial class OpsImplementation(
 {
     private const int DefaultDepth = 20;
     private const int MaxDepth = 1500;
+    private const int MaxSeries = 100;
 
     public UnaryMethods Methods() => new UnaryMethods("ops.Ops")
         .Add("ListTraces", ListTracesReq.Parser, ListTracesAsync)
@@ -35,6 +36,7 @@ public sealed partial class OpsImplementation(
         {
             var colon = tag.IndexOf(':');
             if (colon <= 0) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"tag '{tag}' is not key:value");
+            if (tags.Any(t => t.Key == tag[..colon])) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"tag '{tag[..colon]}' is given twice");
             tags.Add(new(tag[..colon], tag[(colon + 1)..]));
         }
         var depth = r.SearchDepth > 0 ? Math.Min(r.SearchDepth, MaxDepth) : DefaultDepth;
@@ -56,7 +58,7 @@ public sealed partial class OpsImplementation(
         var response = new ShowTraceResp
         {
             Id = trace.Id,
-            Duration = Duration.FromTimeSpan(TimeSpan.FromMicroseconds(trace.Spans.Max(s => s.DurationMicros))),
+            Duration = Duration.FromTimeSpan(TimeSpan.FromTicks(Math.Clamp(trace.Spans.Max(s => s.DurationMicros), 0, TimeSpan.FromDays(365).Ticks / 10) * 10)),
         };
         var spans = trace.Spans.OrderBy(s => s.StartMicros).ToList();
         response.Operations.AddRange(spans.Select(s => s.Operation).Distinct());
@@ -120,6 +122,7 @@ public sealed partial class OpsImplementation(
     private async Task<QueryRangeResp> QueryRangeAsync(QueryRangeReq r, CallContext call)
     {
         if (string.IsNullOrWhiteSpace(r.Query)) throw new GrpcException(GrpcStatusCode.InvalidArgument, "query is required");
+        if (r.Start < 0 || r.End < 0) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start and end are unix nanoseconds, not negative");
         var end = r.End > 0 ? Nanos.ToTime(r.End) : clock.GetUtcNow();
         var start = r.Start > 0 ? Nanos.ToTime(r.Start) : end.AddHours(-1);
         if (start >= end) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start must be before end");
@@ -129,7 +132,8 @@ public sealed partial class OpsImplementation(
 
         var series = await prometheus.QueryRangeAsync(r.Query, start, end, step, call.Cancellation);
         var response = new QueryRangeResp();
-        foreach (var s in series)
+        // A chart shows a handful of series; thousands would only blow the message size. Keep the highest.
+        foreach (var s in series.OrderByDescending(s => s.Points.Select(p => p.Value).Where(double.IsFinite).DefaultIfEmpty(double.MinValue).Max()).Take(MaxSeries))
         {
             var wire = new Series();
             wire.Labels.Add(new Dictionary<string, string>(s.Labels));

@@ -73,4 +73,19 @@ public sealed class ChartPageTests
     {
         Assert.Equal(expected, ChartPage.Format(value, unit));
     }
+
+    [Theory]
+    [InlineData(0.9999999999999999, 1.0)]
+    [InlineData(99.99999999999999, 100)]
+    [InlineData(1e16, 1e16 + 2)]
+    [InlineData(-1e-300, 1e-300)]
+    public void NearlyEqualValues_StillGiveAFewTicks(double min, double max)
+    {
+        var (lo, hi, step) = NiceScale.For(min, max);
+
+        Assert.True(step > 0 && lo + step > lo, "the step does not advance");
+        Assert.InRange((hi - lo) / step, 1, 20);
+        var html = ChartPage.Render([new(new Dictionary<string, string>(), [new(From, min), new(From.AddMinutes(1), max)])], "t", From, From.AddMinutes(1), null, 800, 400);
+        Assert.InRange(html.Length, 500, 50_000);
+    }
 }

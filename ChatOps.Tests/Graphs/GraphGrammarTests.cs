@@ -43,4 +43,23 @@ public sealed class GraphGrammarTests
     {
         Assert.StartsWith(expected, GraphArgs.Parse(text, Now).Error);
     }
+
+    [Theory]
+    [InlineData("https://grafana.example.com", "https://grafana.example.com/d-solo/abc?panelId=2", true)]
+    [InlineData("https://grafana.example.com/", "https://GRAFANA.example.com:443/d/x", true)]
+    [InlineData("https://grafana.example.com", "https://status.example.com/", false)]
+    [InlineData("https://grafana.example.com", "http://grafana.example.com/d-solo/abc", false)]
+    [InlineData(null, "https://grafana.example.com/d-solo/abc", false)]
+    public void GrafanaToken_GoesOnlyToGrafanasOrigin(string? grafana, string page, bool sent)
+    {
+        var options = new ChatOps.Core.Graphs.GrafanaOptions { Url = grafana, Token = "glsa_token" };
+
+        Assert.Equal(sent ? "glsa_token" : null, options.TokenFor(new Uri(page)));
+    }
+
+    [Fact]
+    public void AWindowOverThirtyOneDays_IsRefused()
+    {
+        Assert.StartsWith("A graph covers at most 31 days", GraphArgs.Parse("latency from=-40d", Now).Error);
+    }
 }

@@ -17,8 +17,10 @@ public sealed class RendererTests : IAsyncLifetime
 {
     private readonly PlaywrightGraphRenderer _renderer = new(new GraphOptions { RenderTimeout = TimeSpan.FromSeconds(8) }, NullLogger<PlaywrightGraphRenderer>.Instance);
     private WebApplication _site = null!;
+    private WebApplication _elsewhere = null!;
     private string _url = "";
     private readonly List<string> _authorizations = [];
+    private readonly List<string> _elsewhereAuthorizations = [];
 
     public async Task InitializeAsync()
     {
@@ -45,6 +47,20 @@ public sealed class RendererTests : IAsyncLifetime
                 """, "text/html");
         });
         _site.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
+
+        // Another origin, reached by a redirect from the first (as a Grafana behind SSO would send you).
+        var other = WebApplication.CreateSlimBuilder();
+        other.WebHost.UseUrls("http://127.0.0.1:0");
+        other.Logging.ClearProviders();
+        _elsewhere = other.Build();
+        _elsewhere.MapGet("/login", (HttpRequest request) =>
+        {
+            lock (_elsewhereAuthorizations) _elsewhereAuthorizations.Add(request.Headers.Authorization.ToString());
+            return Results.Content("<html><body style='margin:0;background:#9467bd'><div id='panel' style='width:100px;height:100px'></div></body></html>", "text/html");
+        });
+        await _elsewhere.StartAsync();
+        var elsewhere = _elsewhere.Urls.First();
+        _site.MapGet("/sso", () => Results.Redirect(elsewhere + "/login"));
         await _site.StartAsync();
         _url = _site.Urls.First();
     }
@@ -53,6 +69,7 @@ public sealed class RendererTests : IAsyncLifetime
     {
         await _renderer.DisposeAsync();
         await _site.DisposeAsync();
+        await _elsewhere.DisposeAsync();
     }
 
     [Fact]
@@ -66,6 +83,15 @@ public sealed class RendererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheToken_DoesNotFollowARedirectToAnotherOrigin()
+    {
+        var png = Png.Decode(await _renderer.ScreenshotAsync(new Uri(_url + "/sso"), "#panel", "grafana-sa-token", 800, 600));
+
+        Assert.Equal((100, 100), (png.Width, png.Height));
+        Assert.Equal([""], _elsewhereAuthorizations);
+    }
+
+    [Fact]
     public async Task DeadBrowser_IsRelaunchedOnTheNextRender()
     {
         var html = "<html><body style='margin:0;background:#2ca02c'></body></html>";
@@ -73,7 +99,6 @@ public sealed class RendererTests : IAsyncLifetime
 
         var killed = KillBrowserProcesses(_renderer.InstanceMarker);
         Assert.True(killed > 0, "no Chromium process carried this renderer's marker");
-        await Task.Delay(500);
 
         var again = Png.Decode(await _renderer.RenderHtmlAsync(html, 200, 150));
         Assert.Equal(200 * 150, again.Count(p => p == (0x2c, 0xa0, 0x2c)));

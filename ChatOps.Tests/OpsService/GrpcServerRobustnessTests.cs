@@ -23,7 +23,7 @@ public sealed class GrpcServerRobustnessTests : IAsyncLifetime
     }
 
     /// <summary>A raw unary request, framed (or not) by the test itself.</summary>
-    private async Task<(GrpcStatusCode Code, string Message)> RawAsync(string path, byte[] body, string? token = "ops-secret-42")
+    private async Task<(GrpcStatusCode Code, string Message)> RawAsync(string path, byte[] body, string? token = "ops-secret-42", string? timeout = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{_ops.Endpoint}/{path}")
         {
@@ -34,6 +34,7 @@ public sealed class GrpcServerRobustnessTests : IAsyncLifetime
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
         if (token is not null) request.Headers.TryAddWithoutValidation("authorization", "Bearer " + token);
+        if (timeout is not null) request.Headers.TryAddWithoutValidation("grpc-timeout", timeout);
         using var response = await _http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -73,6 +74,18 @@ public sealed class GrpcServerRobustnessTests : IAsyncLifetime
         Assert.NotEmpty(message);
         // Still serving: a well-formed call reaches the implementation (sampling needs no backend).
         await _ops.Client("ops-secret-42").ChangeSamplingAsync(new SamplingChange(SamplerKind.Always), new OpsCaller("U1", "C1", "test"));
+    }
+
+    [Theory]
+    [InlineData("99999999S")]
+    [InlineData("2000H")]
+    [InlineData("1n")]
+    public async Task AnyValidGrpcTimeout_IsHandled(string timeout)
+    {
+        // ChangeSampling with an empty request is refused as INVALID_ARGUMENT (type unknown), unless the deadline passed first.
+        var (code, _) = await RawAsync("ops.Ops/ChangeSampling", [0, 0, 0, 0, 0], timeout: timeout);
+
+        Assert.True(code is GrpcStatusCode.InvalidArgument or GrpcStatusCode.DeadlineExceeded, $"{timeout}: {code}");
     }
 
     [Theory]

@@ -70,6 +70,15 @@ public sealed class JaegerBackedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSameTagTwice_IsInvalidArgument()
+    {
+        var ex = await Assert.ThrowsAsync<OpsException>(() =>
+            _ops.Client().ListTracesAsync(new TraceQuery(Tags: [new("env", "prod"), new("env", "dev")]), Caller));
+
+        Assert.Equal(GrpcStatusCode.InvalidArgument, ex.Code);
+    }
+
+    [Fact]
     public async Task UnknownTrace_IsNotFound()
     {
         var ex = await Assert.ThrowsAsync<OpsException>(() => _ops.Client().ShowTraceAsync("ffffffffffffffff", Caller));

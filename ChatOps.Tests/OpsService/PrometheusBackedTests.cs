@@ -46,6 +46,24 @@ public sealed class PrometheusBackedTests(PrometheusStack stack) : IClassFixture
     }
 
     [Fact]
+    public async Task Alerts_ActiveSinceBeforeTheAlert_KeepsIt()
+    {
+        var alerts = await stack.Ops.Client().AlertsAsync(new AlertQuery([], ["firing"], DateTimeOffset.UtcNow.AddMinutes(-10)), Caller);
+
+        Assert.Equal(["CheckoutErrorRate"], alerts.Select(a => a.Name));
+    }
+
+    [Theory]
+    [InlineData("+Inf", double.PositiveInfinity)]
+    [InlineData("-Inf", double.NegativeInfinity)]
+    [InlineData("NaN", double.NaN)]
+    [InlineData("1.5e+00", 1.5)]
+    public void PrometheusNumbers_IncludingInfinities_AreRead(string text, double expected)
+    {
+        Assert.Equal(expected, ChatOps.OpsService.Backends.PrometheusClient.Number(text));
+    }
+
+    [Fact]
     public async Task DeployedVersion_IsTheBuildInfoScrapedFromTheServicesOwnMetrics()
     {
         var version = await stack.Ops.Client().DeployedVersionAsync(Caller);

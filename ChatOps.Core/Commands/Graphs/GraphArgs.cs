@@ -45,6 +45,7 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
             to = t;
         }
         if (from >= (to ?? now)) return ParseResult<GraphArgs>.Fail("from must be before to.");
+        if ((to ?? now) - from > TimeSpan.FromDays(31)) return ParseResult<GraphArgs>.Fail("A graph covers at most 31 days; narrow from/to.");
 
         if (head.StartsWith("query=", StringComparison.OrdinalIgnoreCase))
         {

@@ -23,7 +23,7 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
         if (args.Query is { } query)
         {
             if (!options.AllowAdHocQueries) return new GraphResult.Refused("Ad-hoc queries are turned off here (Graphs__AllowAdHocQueries); use a shortcut.");
-            shortcut = new GraphShortcut("query", query, GraphKind.PromQL, query, null, TimeSpan.FromHours(1), null, null);
+            shortcut = new GraphShortcut("query", BlockKitLimits.Truncate(query, 200), GraphKind.PromQL, query, null, TimeSpan.FromHours(1), null, null);
         }
         else if (shortcuts.FirstOrDefault(s => s.Name == args.Shortcut) is { } found)
         {
@@ -39,7 +39,7 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
         if (shortcut.Kind == GraphKind.Url)
         {
             var url = new Uri(shortcut.Source.Replace("{from}", from.ToUnixTimeMilliseconds().ToString()).Replace("{to}", to.ToUnixTimeMilliseconds().ToString()));
-            var shot = await renderer.ScreenshotAsync(url, shortcut.WaitFor, options.Grafana.Token, options.Width, options.Height, ct).ConfigureAwait(false);
+            var shot = await renderer.ScreenshotAsync(url, shortcut.WaitFor, options.Grafana.TokenFor(url), options.Width, options.Height, ct).ConfigureAwait(false);
             return new GraphResult.Picture(shortcut, from, to, shot, 0);
         }
 
@@ -56,8 +56,9 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
             $"*{Mrkdwn.Escape(p.Shortcut.Title)}* ({Times.Utc(p.From)} – {Times.Utc(p.To)})" + (p.Shortcut.Kind == GraphKind.PromQL ? $"\n{Mrkdwn.Code(p.Shortcut.Source)}" : ""),
             [])
         {
-            Files = [new ReplyFile($"graph-{p.Shortcut.Name}.png", p.Shortcut.Title,
-                $"{p.Shortcut.Title}: {(p.SeriesCount > 0 ? $"{p.SeriesCount} series, " : "")}{Times.Utc(p.From)} to {Times.Utc(p.To)}", p.Png)],
+            // Slack refuses alt text over 1,000 characters (alt_txt_too_large).
+            Files = [new ReplyFile($"graph-{p.Shortcut.Name}.png", BlockKitLimits.Truncate(p.Shortcut.Title, 200),
+                BlockKitLimits.Truncate($"{p.Shortcut.Title}: {(p.SeriesCount > 0 ? $"{p.SeriesCount} series, " : "")}{Times.Utc(p.From)} to {Times.Utc(p.To)}", 1000), p.Png)],
         },
         GraphResult.NoData n => ChatReply.Plain($"No data for {Mrkdwn.Code(n.Shortcut.Source)} between {Times.Utc(n.From)} and {Times.Utc(n.To)}: nothing to draw."),
         GraphResult.UnknownShortcut u => ShortcutList.Render(u.Shortcuts,
