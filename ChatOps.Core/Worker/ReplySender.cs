@@ -56,8 +56,22 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
         }
         // Files go to the channel (a response_url cannot carry them), in the thread where there is one;
         // the reply's text is the first file's comment, so the answer stays one message.
-        for (var i = 0; i < reply.Files.Count; i++)
-            await slack.UploadFileAsync(envelope.ChannelId, envelope.ThreadTs, reply.Files[i], i == 0 ? reply.Text : null, ct).ConfigureAwait(false);
+        try
+        {
+            for (var i = 0; i < reply.Files.Count; i++)
+                await slack.UploadFileAsync(envelope.ChannelId, envelope.ThreadTs, reply.Files[i], i == 0 ? reply.Text : null, ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient && envelope is { Source: EnvelopeSource.SlashCommand, ResponseUrl: not null })
+        {
+            // A slash command works in channels the bot has not joined; an upload there does not.
+            // Say so where the user will see it instead of leaving them with "Working on…".
+            log.LogWarning("Upload for {CommandId} refused ({SlackError}); telling the user through response_url", envelope.Id, ex.Error);
+            var why = ex.Error is "not_in_channel" or "channel_not_found"
+                ? "I can't post files in this conversation: invite me to the channel, or mention me instead."
+                : $"Slack refused the upload ({ex.Error}).";
+            await slack.RespondAsync(envelope.ResponseUrl, ChatReply.Plain($"{reply.Text}\n:warning: {why}"), inChannel: false, replaceOriginal: false, ct)
+                .ConfigureAwait(false);
+        }
     }
 
     private Task DeliverTextAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct) => envelope.Source switch

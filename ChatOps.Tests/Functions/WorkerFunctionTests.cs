@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using ChatOps.Core.Commands;
 using ChatOps.Functions;
+using Microsoft.Extensions.DependencyInjection;
 using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.Functions;
@@ -14,7 +16,7 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = await TestApp.StartAsync(AppMode.Host, _slack);
+        _app = await TestApp.StartAsync(AppMode.Host, _slack, services: s => s.AddSingleton<ICommand, PictureCommand>());
     }
 
     public async Task DisposeAsync()
@@ -144,6 +146,19 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
         Assert.Equal("1700000005.000500", post.Str("thread_ts"));
         Assert.Contains("`alerts` failed after every retry", post.Str("text"));
         Assert.Contains("Ev0PoisonId", post.Str("text"));
+    }
+
+    [Fact]
+    public async Task SlashCommandFile_InAChannelWithoutTheBot_IsExplainedThroughResponseUrl()
+    {
+        _slack.Script("files.completeUploadExternal", _ => FakeSlackApi.SlackError("not_in_channel"));
+
+        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Slash("picture", _slack.ResponseUrl("p1"))));
+
+        Assert.Equal(200, status);
+        var reply = Assert.Single(_slack.CallsTo("response_url"));
+        Assert.Equal("*A picture*\n:warning: I can't post files in this conversation: invite me to the channel, or mention me instead.", reply.Str("text"));
+        Assert.Equal("ephemeral", reply.Str("response_type"));
     }
 
     [Fact]

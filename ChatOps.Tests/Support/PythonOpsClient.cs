@@ -13,10 +13,21 @@ public static class PythonOpsClient
         foreach (var m in metadata) args.AddRange(["--metadata", m]);
         var start = new ProcessStartInfo("/usr/bin/python3", args) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, stderr);
-        return JsonNode.Parse(stdout)!.AsObject();
+        // Both pipes at once (either can fill), and never longer than the call's own timeout allows.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"ops_client.py {method} did not finish: {await stderr}");
+        }
+        var (output, errors) = (await stdout, await stderr);
+        Assert.True(process.ExitCode == 0, errors);
+        return JsonNode.Parse(output)!.AsObject();
     }
 }

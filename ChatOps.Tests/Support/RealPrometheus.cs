@@ -72,7 +72,15 @@ public sealed class RealPrometheus : IAsyncDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        await prometheus.WaitUntilAsync("/-/ready", _ => true, TimeSpan.FromSeconds(30));
+        try
+        {
+            await prometheus.WaitUntilAsync("/-/ready", _ => true, TimeSpan.FromSeconds(30));
+        }
+        catch
+        {
+            await prometheus.DisposeAsync();
+            throw;
+        }
         return prometheus;
     }
 
@@ -90,8 +98,9 @@ public sealed class RealPrometheus : IAsyncDisposable
                 var json = path.StartsWith("/api", StringComparison.Ordinal) ? JsonNode.Parse(text) : JsonValue.Create(text);
                 if (condition(json)) return json!;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or NullReferenceException or InvalidOperationException or ArgumentOutOfRangeException or FormatException)
             {
+                // Not ready, or not there yet (an empty result the condition indexes into): poll again.
             }
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"prometheus {path} never satisfied the condition: {_log}");
             await Task.Delay(200);
