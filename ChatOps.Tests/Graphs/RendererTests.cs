@@ -21,6 +21,7 @@ public sealed class RendererTests : IAsyncLifetime
     private string _url = "";
     private readonly List<string> _authorizations = [];
     private readonly List<string> _elsewhereAuthorizations = [];
+    private readonly List<(DateTime Start, DateTime End)> _slowServed = [];
 
     public async Task InitializeAsync()
     {
@@ -47,6 +48,13 @@ public sealed class RendererTests : IAsyncLifetime
                 """, "text/html");
         });
         _site.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
+        _site.MapGet("/slow", async () =>
+        {
+            var start = DateTime.UtcNow;
+            await Task.Delay(700);
+            lock (_slowServed) _slowServed.Add((start, DateTime.UtcNow));
+            return Results.Content("<html><body style='margin:0;background:#fff'>slow</body></html>", "text/html");
+        });
 
         // Another origin, reached by a redirect from the first (as a Grafana behind SSO would send you).
         var other = WebApplication.CreateSlimBuilder();
@@ -102,6 +110,20 @@ public sealed class RendererTests : IAsyncLifetime
 
         var again = Png.Decode(await _renderer.RenderHtmlAsync(html, 200, 150));
         Assert.Equal(200 * 150, again.Count(p => p == (0x2c, 0xa0, 0x2c)));
+    }
+
+    [Fact]
+    public async Task Renders_AreBoundedByMaxConcurrentRenders()
+    {
+        var renderer = new PlaywrightGraphRenderer(new GraphOptions { MaxConcurrentRenders = 1, RenderTimeout = TimeSpan.FromSeconds(15) },
+            NullLogger<PlaywrightGraphRenderer>.Instance);
+        await using var _ = renderer;
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => renderer.ScreenshotAsync(new Uri(_url + "/slow"), null, null, 300, 200)));
+
+        var served = _slowServed.OrderBy(s => s.Start).ToList();
+        Assert.Equal(3, served.Count);
+        Assert.True(served.Zip(served.Skip(1)).All(p => p.Second.Start >= p.First.End), "two renders loaded pages at the same time");
     }
 
     [Fact]

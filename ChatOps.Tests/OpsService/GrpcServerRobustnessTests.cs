@@ -88,6 +88,16 @@ public sealed class GrpcServerRobustnessTests : IAsyncLifetime
         Assert.True(code is GrpcStatusCode.InvalidArgument or GrpcStatusCode.DeadlineExceeded, $"{timeout}: {code}");
     }
 
+    [Fact]
+    public async Task TheConfiguredToken_NeverReachesALogLine()
+    {
+        await RawAsync("ops.Ops/DeployedVersion", [0, 0, 0, 0, 0], "wrong-token");
+        await _ops.Client("ops-secret-42").ChangeSamplingAsync(new SamplingChange(SamplerKind.Always), new OpsCaller("U1", "C1", "test"));
+
+        Assert.NotEmpty(_ops.Logs.Lines);
+        Assert.DoesNotContain(_ops.Logs.Lines, l => l.Message.Contains("ops-secret-42") || l.Message.Contains("wrong-token"));
+    }
+
     [Theory]
     [InlineData(null, GrpcStatusCode.Unauthenticated)]
     [InlineData("wrong-token", GrpcStatusCode.PermissionDenied)]

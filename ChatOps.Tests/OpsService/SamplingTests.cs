@@ -51,6 +51,16 @@ public sealed class SamplingTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_ops.SamplingFile)!, "*.tmp"));
     }
 
+    [Fact]
+    public async Task EveryCall_IsLoggedWithTheHumanBehindIt_AndNeverTheToken()
+    {
+        await _ops.Client().ChangeSamplingAsync(new SamplingChange(SamplerKind.Never), Caller);
+
+        var line = Assert.Single(_ops.Logs.Lines, l => l.Category == "ChatOps.OpsService.Calls");
+        Assert.StartsWith("ChangeSampling for U0ALICE in C0INCIDENT (change sampling) answered Ok in ", line.Message);
+        Assert.Contains(_ops.Logs.Lines, l => l.Message == "Sampling of checkout set to 0 by U0ALICE in C0INCIDENT");
+    }
+
     [Theory]
     [InlineData(1.5)]
     [InlineData(0)]

@@ -12,14 +12,16 @@ public sealed class OpsServiceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private OpsServiceHost(WebApplication app, int grpcPort, int metricsPort, string samplingFile)
+    private OpsServiceHost(WebApplication app, int grpcPort, int metricsPort, string samplingFile, RecordingLoggerProvider logs)
     {
+        Logs = logs;
         _app = app;
         GrpcPort = grpcPort;
         MetricsPort = metricsPort;
         SamplingFile = samplingFile;
     }
 
+    public RecordingLoggerProvider Logs { get; } = new();
     public int GrpcPort { get; }
     public int MetricsPort { get; }
     public string SamplingFile { get; }
@@ -39,10 +41,14 @@ public sealed class OpsServiceHost : IAsyncDisposable
             ["OpsService:DefaultService"] = "checkout",
         };
         foreach (var (k, v) in settings) values[k] = v;
-        var app = OpsServiceApp.Build(values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
-            b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var logs = new RecordingLoggerProvider();
+        var app = OpsServiceApp.Build(values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), b =>
+        {
+            b.Logging.ClearProviders().AddProvider(logs);
+            b.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        });
         await app.StartAsync();
-        return new OpsServiceHost(app, grpc, metrics, sampling);
+        return new OpsServiceHost(app, grpc, metrics, sampling, logs);
     }
 
     /// <summary>The bot's production client (the same factory the app registers).</summary>
