@@ -40,10 +40,21 @@ public static partial class PlainTextRenderer
     {
         var text = Link().Replace(mrkdwn, m =>
             m.Groups["label"].Success ? $"{m.Groups["label"].Value} ({m.Groups["url"].Value})" : m.Groups["url"].Value);
+        text = Emoji().Replace(text, m => Shortcodes.GetValueOrDefault(m.Value, m.Value));
         text = Bold().Replace(text, "${inner}");
         text = Italic().Replace(text, "${inner}");
         return text.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
     }
+
+    // The shortcodes our replies use, as a terminal can show them.
+    private static readonly Dictionary<string, string> Shortcodes = new()
+    {
+        [":rotating_light:"] = "🚨", [":white_check_mark:"] = "✅", [":warning:"] = "⚠️", [":mag:"] = "🔍", [":package:"] = "📦",
+        [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢",
+    };
+
+    [GeneratedRegex(@":[a-z_]+:")]
+    private static partial Regex Emoji();
 
     [GeneratedRegex(@"(?<![\w*])\*(?<inner>[^*\s`][^*\n`]*?)\*(?![\w*])")]
     private static partial Regex Bold();

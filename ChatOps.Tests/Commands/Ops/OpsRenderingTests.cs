@@ -102,7 +102,7 @@ public sealed class OpsRenderingTests
         var text = PlainTextRenderer.Render(reply);
         Assert.Contains("Trace abc123", text);
         Assert.Contains("Longest span: 1.235 s", text);
-        Assert.Contains(":red_circle: Errors: `timeout`", text);
+        Assert.Contains("🔴 Errors: `timeout`", text);
         Assert.Contains("Operations (2): `GET /pets`, `db.query`", text);
         Assert.Contains("Open in the trace UI (http://jaeger.internal:16686/trace/abc123)", text);
     }
