@@ -1,3 +1,4 @@
+using ChatOps.Core.Access;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
@@ -44,6 +45,9 @@ public static class ServiceRegistration
 
         services.AddSingleton<IOpsClient>(sp => OpsClient(sp.GetRequiredService<OpsOptions>()));
         services.AddCommands();
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value);
+        services.AddSingleton<AccessPolicy>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
         services.AddSingleton<PoisonNotifier>();

@@ -15,8 +15,15 @@ public sealed class CommandDispatcher(CommandRegistry registry)
     public Task<CommandOutcome> RunAsync(string text, CommandContext context, CancellationToken ct = default)
     {
         var line = string.IsNullOrWhiteSpace(text) ? HelpName : text.Trim();
-        if (registry.Match(line) is { } match) return match.Command.RunAsync(match.Arguments, context, ct);
+        if (registry.Match(line) is { } match) return RunAllowedAsync(match.Command, match.Arguments, context, ct);
         return Task.FromResult(CommandOutcome.Mistake(Unknown(line)));
+    }
+
+    private static async Task<CommandOutcome> RunAllowedAsync(ICommand command, string arguments, CommandContext context, CancellationToken ct)
+    {
+        if (await context.RefusalAsync(command.Info, ct).ConfigureAwait(false) is { } refusal)
+            return CommandOutcome.Refused(ChatReply.Plain(":no_entry: " + refusal));
+        return await command.RunAsync(arguments, context, ct).ConfigureAwait(false);
     }
 
     private ChatReply Unknown(string line)

@@ -21,6 +21,8 @@ public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
     public static CommandOutcome Mistake(ChatReply reply) => new(reply, OutcomeKind.UserMistake);
 
     public static CommandOutcome Failed(ChatReply reply) => new(reply, OutcomeKind.Failed);
+
+    public static CommandOutcome Refused(ChatReply reply) => new(reply, OutcomeKind.Refused);
 }
 
 public enum OutcomeKind
@@ -32,4 +34,7 @@ public enum OutcomeKind
 
     /// <summary>A backend failed in a way retrying cannot fix; the reply says so.</summary>
     Failed,
+
+    /// <summary>The caller may not run the command (access policy); nothing was executed.</summary>
+    Refused,
 }

@@ -50,7 +50,7 @@ public static partial class PlainTextRenderer
     private static readonly Dictionary<string, string> Shortcodes = new()
     {
         [":rotating_light:"] = "🚨", [":white_check_mark:"] = "✅", [":warning:"] = "⚠️", [":mag:"] = "🔍", [":package:"] = "📦",
-        [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢",
+        [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢", [":no_entry:"] = "⛔",
     };
 
     [GeneratedRegex(@":[a-z_]+:")]

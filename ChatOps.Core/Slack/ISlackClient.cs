@@ -22,6 +22,9 @@ public interface ISlackClient
     /// files.getUploadURLExternal, the bytes to the upload URL, files.completeUploadExternal.</summary>
     Task UploadFileAsync(string channel, string? threadTs, ReplyFile file, string? initialComment, CancellationToken ct = default);
 
+    /// <summary>usergroups.users.list: the user ids in a user group.</summary>
+    Task<IReadOnlyList<string>> UserGroupMembersAsync(string groupId, CancellationToken ct = default);
+
     /// <summary>Posts to a slash command's or interaction's response_url (no token is sent there).</summary>
     Task RespondAsync(string responseUrl, ChatReply reply, bool inChannel, bool replaceOriginal, CancellationToken ct = default);
 }

@@ -84,6 +84,13 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
         await CallAsync("files.completeUploadExternal", () => FormRequest("files.completeUploadExternal", fields), ct).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<string>> UserGroupMembersAsync(string groupId, CancellationToken ct = default)
+    {
+        var json = await CallAsync("usergroups.users.list", () => FormRequest("usergroups.users.list", [new("usergroup", groupId)]), ct)
+            .ConfigureAwait(false);
+        return (json["users"] as JsonArray ?? []).Select(u => u?.ToString() ?? "").Where(u => u.Length > 0).ToList();
+    }
+
     public async Task RespondAsync(string responseUrl, ChatReply reply, bool inChannel, bool replaceOriginal, CancellationToken ct = default)
     {
         var body = BlockKitJson.ToPayload(reply);

@@ -13,7 +13,7 @@ namespace ChatOps.Core.Worker;
 /// the poison handler tells the user.
 /// </summary>
 public sealed class CommandWorker(
-    CommandDispatcher dispatcher, ISlackClient slack, ReplySender replies, WorkerOptions options, ILogger<CommandWorker> log)
+    CommandDispatcher dispatcher, ISlackClient slack, ReplySender replies, WorkerOptions options, Access.AccessPolicy access, ILogger<CommandWorker> log)
 {
     public async Task<WorkerOutcome> RunAsync(CommandEnvelope envelope, int dequeueCount, CancellationToken ct = default)
     {
@@ -26,7 +26,7 @@ public sealed class CommandWorker(
 
         log.LogInformation("Running {CommandId} for {User} in {Channel} (attempt {DequeueCount}, Slack retry {RetryNum})",
             envelope.Id, envelope.UserId, envelope.ChannelId, dequeueCount, envelope.RetryNum);
-        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry);
+        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = access };
         CommandOutcome outcome;
         try
         {
@@ -40,6 +40,9 @@ public sealed class CommandWorker(
             outcome = CommandOutcome.Failed(FailureReply.For(failure, envelope.Id));
         }
 
+        if (outcome.Kind == OutcomeKind.Refused)
+            log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run {Text}", envelope.Id, envelope.UserId, envelope.ChannelId,
+                envelope.Text.Length > 100 ? envelope.Text[..100] : envelope.Text);
         var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
         log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}",
             envelope.Id, outcome.Kind, delivered);

@@ -33,6 +33,7 @@ public sealed class CommandLineRunner(CommandDispatcher dispatcher, TextWriter o
             {
                 OutcomeKind.UserMistake => UserMistake,
                 OutcomeKind.Failed => Failure,
+                OutcomeKind.Refused => UserMistake,
                 _ => Success,
             };
         }

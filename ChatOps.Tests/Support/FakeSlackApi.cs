@@ -24,6 +24,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private FakeSlackApi(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>What usergroups.users.list answers for any group.</summary>
+    public string[] GroupMembers { get; set; } = [];
     public string ApiBaseUrl => BaseUrl + "api/";
     public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
 
@@ -93,6 +96,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         {
             "auth.test" => Results.Json(new JsonObject { ["ok"] = true, ["user_id"] = BotUserId, ["bot_id"] = "BBOT0001", ["team_id"] = "T0001" }),
             "response_url" or "upload" => Results.Text("ok"),
+            "usergroups.users.list" => Results.Json(new JsonObject
+                { ["ok"] = true, ["users"] = new JsonArray(GroupMembers.Select(u => (JsonNode?)u).ToArray()) }),
             "files.getUploadURLExternal" => Results.Json(new JsonObject
                 { ["ok"] = true, ["upload_url"] = $"{BaseUrl}upload/F0{_calls.Count}", ["file_id"] = $"F0{_calls.Count}" }),
             _ => Results.Json(new JsonObject { ["ok"] = true, ["ts"] = $"1700000000.{_calls.Count:D6}" }),

@@ -17,9 +17,18 @@ public sealed class HelpCommand : Command<HelpArgs, HelpResult>
     public override Task<HelpResult> ExecuteAsync(HelpArgs args, CommandContext context, CancellationToken ct = default)
     {
         var registry = context.Registry;
-        if (args.Topic.Length == 0) return Task.FromResult<HelpResult>(new HelpResult.All(registry.All.Select(c => c.Info).ToList()));
+        if (args.Topic.Length == 0) return AllowedAsync(context, ct);
         if (registry.Match(args.Topic) is { } match) return Task.FromResult<HelpResult>(new HelpResult.One(match.Command.Info));
         return Task.FromResult<HelpResult>(new HelpResult.NoSuchCommand(args.Topic, registry.Suggest(args.Topic)));
+    }
+
+    /// <summary>Only the commands this caller may run: help must not advertise what will be refused.</summary>
+    private static async Task<HelpResult> AllowedAsync(CommandContext context, CancellationToken ct)
+    {
+        var allowed = new List<CommandInfo>();
+        foreach (var command in context.Registry.All)
+            if (await context.RefusalAsync(command.Info, ct).ConfigureAwait(false) is null) allowed.Add(command.Info);
+        return new HelpResult.All(allowed);
     }
 
     public override ChatReply Render(HelpResult result) => result switch

@@ -1,0 +1,35 @@
+namespace ChatOps.Core.Access;
+
+/// <summary>
+/// Who may run what (section "Access"), by Slack ids only: names change, ids do not.
+/// Access__Rules__0__Commands=change sampling, Access__Rules__0__Users=U123,U456,
+/// Access__Rules__0__Groups=S0ONCALL, Access__Rules__0__Channels=C0INCIDENTS.
+/// A command no rule names is open when it only reads and closed when it changes production.
+/// </summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Access";
+
+    public List<AccessRule> Rules { get; set; } = [];
+
+    /// <summary>How long a user group's members are cached after usergroups.users.list.</summary>
+    public TimeSpan GroupCacheTime { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+public sealed class AccessRule
+{
+    /// <summary>Comma list of command names, or `*` (all), `mutating`, `read-only`.</summary>
+    public string Commands { get; set; } = "";
+
+    /// <summary>Comma lists of ids; an empty list means "anyone" (users/groups) or "anywhere" (channels).</summary>
+    public string Users { get; set; } = "";
+    public string Groups { get; set; } = "";
+    public string Channels { get; set; } = "";
+
+    internal static IReadOnlyList<string> Split(string list) =>
+        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    internal bool Names(Commands.CommandInfo command) => Split(Commands).Any(c =>
+        c == "*" || string.Equals(c, command.Name, StringComparison.OrdinalIgnoreCase) ||
+        (c == "mutating" && command.Mutating) || (c == "read-only" && !command.Mutating));
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Replies;
+using ChatOps.Core.Slack;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Access;
+
+/// <summary>Decides whether a Slack user, in a channel, may run a command; refusals say what is missing.</summary>
+public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, TimeProvider clock, ILogger<AccessPolicy> log)
+{
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlySet<string> Members)> _groups = new();
+
+    /// <returns>Null when allowed, else the refusal to show.</returns>
+    public async Task<string?> RefusalAsync(CommandInfo command, string userId, string channelId, CancellationToken ct = default)
+    {
+        var rules = options.Rules.Where(r => r.Names(command)).ToList();
+        if (rules.Count == 0)
+            return command.Mutating
+                ? $"Nobody may run {Mrkdwn.Code(command.Name)} yet: it changes production, so it needs an Access rule naming who may."
+                : null;
+
+        var userAllowed = new List<AccessRule>();
+        foreach (var rule in rules)
+            if (await IsMemberAsync(rule, userId, ct).ConfigureAwait(false)) userAllowed.Add(rule);
+        if (userAllowed.Count == 0)
+            return $"You may not run {Mrkdwn.Code(command.Name)}. It is allowed to {Who(rules)}.";
+        if (userAllowed.Any(r => AccessRule.Split(r.Channels) is var channels && (channels.Count == 0 || channels.Contains(channelId))))
+            return null;
+        var places = userAllowed.SelectMany(r => AccessRule.Split(r.Channels)).Distinct().Select(c => $"<#{c}>");
+        return $"{Mrkdwn.Code(command.Name)} may not be run here. Run it in {string.Join(", ", places)}.";
+    }
+
+    private async Task<bool> IsMemberAsync(AccessRule rule, string userId, CancellationToken ct)
+    {
+        var users = AccessRule.Split(rule.Users);
+        var groups = AccessRule.Split(rule.Groups);
+        if (users.Count == 0 && groups.Count == 0) return true;
+        if (users.Contains(userId)) return true;
+        foreach (var group in groups)
+            if ((await MembersAsync(group, ct).ConfigureAwait(false)).Contains(userId)) return true;
+        return false;
+    }
+
+    private async Task<IReadOnlySet<string>> MembersAsync(string group, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (_groups.TryGetValue(group, out var cached) && cached.Until > now) return cached.Members;
+        var members = (await slack.UserGroupMembersAsync(group, ct).ConfigureAwait(false)).ToHashSet();
+        _groups[group] = (now + options.GroupCacheTime, members);
+        log.LogInformation("User group {Group} has {Count} members", group, members.Count);
+        return members;
+    }
+
+    private static string Who(IEnumerable<AccessRule> rules) => string.Join(", ", rules
+        .SelectMany(r => AccessRule.Split(r.Users).Select(u => $"<@{u}>").Concat(AccessRule.Split(r.Groups).Select(g => $"<!subteam^{g}>")))
+        .Distinct());
+}
