@@ -23,14 +23,15 @@ public static class ServiceRegistration
     public static IServiceCollection AddChatOpsServices(this IServiceCollection services, bool serving, HostJsonQueues queues)
     {
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SlackOptions>>(new SlackSettingsValidation(serving));
+        services.AddSingleton<IValidateOptions<SlackOptions>>(new SettingsValidation<SlackOptions>(o =>
+            SettingsCheck.Slack(o, needsSigningSecret: serving, needsBotToken: serving)));
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpsOptions>, OpsSettingsValidation>();
+        services.AddSingleton<IValidateOptions<OpsOptions>>(new SettingsValidation<OpsOptions>(SettingsCheck.Ops));
         services.AddOptions<WorkerOptions>().Configure(o => o.MaxDequeueCount = queues.MaxDequeueCount).BindConfiguration(WorkerOptions.Section)
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerSettingsValidation>();
+        services.AddSingleton<IValidateOptions<WorkerOptions>>(new SettingsValidation<WorkerOptions>(SettingsCheck.Worker));
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GraphOptions>, GraphSettingsValidation>();
+        services.AddSingleton<IValidateOptions<GraphOptions>>(new SettingsValidation<GraphOptions>(SettingsCheck.Graphs));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value);
         services.AddSingleton<IGraphRenderer, PlaywrightGraphRenderer>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);

@@ -25,52 +25,43 @@ public sealed class RendererTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _site = builder.Build();
-        // A "dashboard" whose panel appears 1.5 s after load, the way Grafana panels wait for their query.
-        _site.MapGet("/d-solo/demo", (HttpRequest request) =>
-        {
-            lock (_authorizations) _authorizations.Add(request.Headers.Authorization.ToString());
-            return Results.Content("""
-                <!DOCTYPE html><html><body style="margin:0;background:#fff">
-                <div id="loading">Loading…</div>
-                <script>
-                  setTimeout(() => {
-                    document.getElementById('loading').remove();
-                    const panel = document.createElement('div');
-                    panel.id = 'panel';
-                    panel.style = 'width:400px;height:300px;background:#d62728';
-                    document.body.appendChild(panel);
-                  }, 1500);
-                </script></body></html>
-                """, "text/html");
-        });
-        _site.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
-        _site.MapGet("/slow", async () =>
-        {
-            var start = DateTime.UtcNow;
-            await Task.Delay(700);
-            lock (_slowServed) _slowServed.Add((start, DateTime.UtcNow));
-            return Results.Content("<html><body style='margin:0;background:#fff'>slow</body></html>", "text/html");
-        });
-
         // Another origin, reached by a redirect from the first (as a Grafana behind SSO would send you).
-        var other = WebApplication.CreateSlimBuilder();
-        other.WebHost.UseUrls("http://127.0.0.1:0");
-        other.Logging.ClearProviders();
-        _elsewhere = other.Build();
-        _elsewhere.MapGet("/login", (HttpRequest request) =>
+        (_elsewhere, var elsewhere) = await LoopbackSite.StartAsync(app => app.MapGet("/login", (HttpRequest request) =>
         {
             lock (_elsewhereAuthorizations) _elsewhereAuthorizations.Add(request.Headers.Authorization.ToString());
             return Results.Content("<html><body style='margin:0;background:#9467bd'><div id='panel' style='width:100px;height:100px'></div></body></html>", "text/html");
+        }));
+
+        (_site, _url) = await LoopbackSite.StartAsync(app =>
+        {
+            // A "dashboard" whose panel appears 1.5 s after load, the way Grafana panels wait for their query.
+            app.MapGet("/d-solo/demo", (HttpRequest request) =>
+            {
+                lock (_authorizations) _authorizations.Add(request.Headers.Authorization.ToString());
+                return Results.Content("""
+                    <!DOCTYPE html><html><body style="margin:0;background:#fff">
+                    <div id="loading">Loading…</div>
+                    <script>
+                      setTimeout(() => {
+                        document.getElementById('loading').remove();
+                        const panel = document.createElement('div');
+                        panel.id = 'panel';
+                        panel.style = 'width:400px;height:300px;background:#d62728';
+                        document.body.appendChild(panel);
+                      }, 1500);
+                    </script></body></html>
+                    """, "text/html");
+            });
+            app.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
+            app.MapGet("/slow", async () =>
+            {
+                var start = DateTime.UtcNow;
+                await Task.Delay(700);
+                lock (_slowServed) _slowServed.Add((start, DateTime.UtcNow));
+                return Results.Content("<html><body style='margin:0;background:#fff'>slow</body></html>", "text/html");
+            });
+            app.MapGet("/sso", () => Results.Redirect(elsewhere + "/login"));
         });
-        await _elsewhere.StartAsync();
-        var elsewhere = _elsewhere.Urls.First();
-        _site.MapGet("/sso", () => Results.Redirect(elsewhere + "/login"));
-        await _site.StartAsync();
-        _url = _site.Urls.First();
     }
 
     public async Task DisposeAsync()

@@ -16,34 +16,30 @@ namespace ChatOps.Tests.Support;
 /// </summary>
 public sealed class FakeJaeger : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private static readonly string Fixtures = Path.Combine(RepoRoot.Path, "ChatOps.Tests", "Fixtures", "jaeger");
 
-    private FakeJaeger(WebApplication app) => _app = app;
 
     public string Url { get; private set; } = "";
     public ConcurrentQueue<string> Queries { get; } = new();
 
     public static async Task<FakeJaeger> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeJaeger(app);
-        app.MapGet("/api/traces", async (HttpRequest request) =>
+        var fake = new FakeJaeger();
+        (fake._app, fake.Url) = await LoopbackSite.StartAsync(app =>
         {
-            fake.Queries.Enqueue(request.QueryString.Value ?? "");
-            if (request.Query["service"] == "slow") await Task.Delay(3000);
-            return Json("search-checkout.json", 200);
+            app.MapGet("/api/traces", async (HttpRequest request) =>
+            {
+                fake.Queries.Enqueue(request.QueryString.Value ?? "");
+                if (request.Query["service"] == "slow") await Task.Delay(3000);
+                return Json("search-checkout.json", 200);
+            });
+            app.MapGet("/api/traces/{id}", (string id) =>
+            {
+                var file = $"trace-{id.ToLowerInvariant()}.json";
+                return File.Exists(Path.Combine(Fixtures, file)) ? Json(file, 200) : Json("not-found.json", 404);
+            });
         });
-        app.MapGet("/api/traces/{id}", (string id) =>
-        {
-            var file = $"trace-{id.ToLowerInvariant()}.json";
-            return File.Exists(Path.Combine(Fixtures, file)) ? Json(file, 200) : Json("not-found.json", 404);
-        });
-        await app.StartAsync();
-        fake.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return fake;
     }
 

@@ -17,11 +17,10 @@ namespace ChatOps.Tests.Support;
 public sealed class FakeSlackApi : IAsyncDisposable
 {
     public const string BotUserId = "UBOT0001";
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<RecordedCall, IResult>>> _scripted = new();
 
-    private FakeSlackApi(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -35,17 +34,14 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public static async Task<FakeSlackApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeSlackApi(app);
-        app.MapPost("/api/{method}", async (string method, HttpRequest request) => await fake.AnswerAsync(method, request));
-        app.MapPost("/response/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("response_url", request));
-        app.MapPost("/upload/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("upload", request));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = address.TrimEnd('/') + "/";
+        var fake = new FakeSlackApi();
+        (fake._app, var url) = await LoopbackSite.StartAsync(app =>
+        {
+            app.MapPost("/api/{method}", async (string method, HttpRequest request) => await fake.AnswerAsync(method, request));
+            app.MapPost("/response/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("response_url", request));
+            app.MapPost("/upload/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("upload", request));
+        });
+        fake.BaseUrl = url + "/";
         return fake;
     }
 
