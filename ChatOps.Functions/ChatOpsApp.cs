@@ -42,6 +42,7 @@ public static class ChatOpsApp
                 .Configure(o => o.VisibilityTimeout = queues.VisibilityTimeout)
                 .BindConfiguration(LocalQueueOptions.Section);
             builder.Services.AddSingleton<LocalQueues>();
+            builder.Services.AddSingleton<LocalBlobs>();
             builder.Services.AddSingleton<FunctionInvoker>();
             builder.Services.AddHostedService<LocalQueuePump>();
         }

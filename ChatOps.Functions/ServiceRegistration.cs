@@ -1,4 +1,7 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Audit;
+using ChatOps.Core.Confirmations;
+using ChatOps.Core.Limits;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
@@ -42,18 +45,50 @@ public static class ServiceRegistration
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
             sp.GetRequiredService<IOptions<SlackOptions>>().Value));
         services.AddSingleton(sp => new SlackRequestHandler(
-            sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LimitOptions>()));
 
-        services.AddSingleton<IOpsClient>(sp => OpsClient(sp.GetRequiredService<OpsOptions>()));
+        services.AddSingleton<IOpsClient>(sp => new BoundedOpsClient(
+            OpsClient(sp.GetRequiredService<OpsOptions>()), sp.GetRequiredService<LimitOptions>().MaxConcurrentOpsCalls));
         services.AddCommands();
-        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value);
-        services.AddSingleton<AccessPolicy>();
+        services.AddTrust();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
         services.AddSingleton<PoisonNotifier>();
         return services;
     }
+
+    /// <summary>Access, confirmations, limits, once-only delivery and the audit trail.</summary>
+    private static void AddTrust(this IServiceCollection services)
+    {
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value);
+        services.AddOptions<ConfirmationOptions>().BindConfiguration(ConfirmationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConfirmationOptions>>(sp => new SettingsValidation<ConfirmationOptions>(o =>
+            SettingsCheck.Confirmations(o, MutatingAllowed(sp.GetRequiredService<IOptions<AccessOptions>>().Value, sp.GetServices<ICommand>()))));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConfirmationOptions>>().Value);
+        services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitOptions>>(new SettingsValidation<LimitOptions>(SettingsCheck.Limits));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LimitOptions>>().Value);
+
+        services.AddSingleton<AccessPolicy>();
+        services.AddSingleton<ConfirmationGate>();
+        services.AddSingleton<ClickHandler>();
+        services.AddSingleton<RecentDeliveries>();
+        services.AddSingleton<UserRateLimiter>();
+        services.AddSingleton<AuditLog>();
+        // The app's own secrets are redacted verbatim from audited arguments, should anyone paste one.
+        services.AddSingleton(sp => new ArgumentRedactor(
+        [
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.BotToken,
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
+            sp.GetRequiredService<ConfirmationOptions>().HmacKey,
+            sp.GetRequiredService<OpsOptions>().Token,
+        ]));
+        services.AddSingleton<WorkerServices>();
+    }
+
+    private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>
+        commands.Any(c => c.Info.Mutating && access.Rules.Any(r => r.Names(c.Info)));
 
     internal static IOpsClient OpsClient(OpsOptions options)
     {

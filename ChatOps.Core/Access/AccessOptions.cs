@@ -5,6 +5,7 @@ namespace ChatOps.Core.Access;
 /// Access__Rules__0__Commands=change sampling, Access__Rules__0__Users=U123,U456,
 /// Access__Rules__0__Groups=S0ONCALL, Access__Rules__0__Channels=C0INCIDENTS.
 /// A command no rule names is open when it only reads and closed when it changes production.
+/// Access__Rules__0__RequireApproval=true adds the two-person rule to what that rule allows.
 /// </summary>
 public sealed class AccessOptions
 {
@@ -26,10 +27,14 @@ public sealed class AccessRule
     public string Groups { get; set; } = "";
     public string Channels { get; set; } = "";
 
+    /// <summary>Two-person rule: a mutating command this rule allows must be confirmed by someone other
+    /// than the person who asked.</summary>
+    public bool RequireApproval { get; set; }
+
     internal static IReadOnlyList<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    internal bool Names(Commands.CommandInfo command) => Split(Commands).Any(c =>
+    public bool Names(Commands.CommandInfo command) => Split(Commands).Any(c =>
         c == "*" || string.Equals(c, command.Name, StringComparison.OrdinalIgnoreCase) ||
         (c == "mutating" && command.Mutating) || (c == "read-only" && !command.Mutating));
 }

@@ -31,6 +31,9 @@ public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, Time
         return $"{Mrkdwn.Code(command.Name)} may not be run here. Run it in {string.Join(", ", places)}.";
     }
 
+    /// <summary>Two-person rule: true when any rule naming the command asks for it.</summary>
+    public bool RequiresApproval(CommandInfo command) => options.Rules.Any(r => r.RequireApproval && r.Names(command));
+
     private async Task<bool> IsMemberAsync(AccessRule rule, string userId, CancellationToken ct)
     {
         var users = AccessRule.Split(rule.Users);

@@ -19,6 +19,18 @@ public abstract class Command<TArgs, TResult> : ICommand
 
     public abstract ChatReply Render(TResult result);
 
+    /// <summary>The exact effect of running with these arguments, for a confirmation prompt (mrkdwn).
+    /// Mutating commands override it with words a reviewer can check.</summary>
+    public virtual string Describe(TArgs args) => Info.Summary;
+
+    public CommandPreview Preview(string arguments)
+    {
+        var parsed = Parse(arguments);
+        return parsed.Error is { } error
+            ? new CommandPreview(null, UsageReply.For(Info, error))
+            : new CommandPreview(Describe(parsed.Value!), null);
+    }
+
     public async Task<CommandOutcome> RunAsync(string arguments, CommandContext context, CancellationToken ct = default)
     {
         var parsed = Parse(arguments);

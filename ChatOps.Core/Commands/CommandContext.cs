@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using ChatOps.Core.Confirmations;
 using ChatOps.Core.Ops.Model;
 
 namespace ChatOps.Core.Commands;
@@ -10,13 +13,31 @@ public sealed record CommandContext(
     string? TeamId,
     CommandRegistry Registry)
 {
+    // A reference, so a copy made with `with` (the confirmed run drops Confirmations) counts into the same box.
+    private readonly StrongBox<int> _opsCalls = new();
+
     /// <summary>Decides who may run what; null on the command line, where the operator is trusted.</summary>
     public Access.AccessPolicy? Access { get; init; }
+
+    /// <summary>Turns a mutating command into a confirmation prompt; null runs it at once (the command
+    /// line, and a request whose Confirm was just clicked).</summary>
+    public ConfirmationGate? Confirmations { get; init; }
+
+    /// <summary>W3C trace id shared by every Ops call of this command, so the audit record and the Ops
+    /// service's logs meet on one id.</summary>
+    public string TraceId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>True once the command has made an Ops call (the audit then records <see cref="TraceId"/>).</summary>
+    public bool CalledOps => Volatile.Read(ref _opsCalls.Value) > 0;
 
     /// <summary>Null when this caller may run the command, else the refusal to show.</summary>
     public Task<string?> RefusalAsync(CommandInfo command, CancellationToken ct = default) =>
         Access is null ? Task.FromResult<string?>(null) : Access.RefusalAsync(command, UserId, ChannelId, ct);
 
     /// <summary>Who is asking, for the Ops call metadata of the named command.</summary>
-    public OpsCaller Caller(string command) => new(UserId, ChannelId, command);
+    public OpsCaller Caller(string command)
+    {
+        Interlocked.Increment(ref _opsCalls.Value);
+        return new OpsCaller(UserId, ChannelId, command) { TraceId = TraceId };
+    }
 }

@@ -19,10 +19,22 @@ public sealed class CommandDispatcher(CommandRegistry registry)
         return Task.FromResult(CommandOutcome.Mistake(Unknown(line)));
     }
 
+    /// <summary>Runs a command whose confirmation was just clicked: no second prompt. The caller has
+    /// already checked that the clicking user may run it.</summary>
+    public Task<CommandOutcome> RunConfirmedAsync(ICommand command, string arguments, CommandContext context, CancellationToken ct = default) =>
+        command.RunAsync(arguments, context with { Confirmations = null }, ct);
+
+    /// <summary>The command a line names, by exact name (a confirmation carries the name it was asked under).</summary>
+    public ICommand? Find(string name) =>
+        registry.All.FirstOrDefault(c => string.Equals(c.Info.Name, name, StringComparison.OrdinalIgnoreCase));
+
     private static async Task<CommandOutcome> RunAllowedAsync(ICommand command, string arguments, CommandContext context, CancellationToken ct)
     {
         if (await context.RefusalAsync(command.Info, ct).ConfigureAwait(false) is { } refusal)
             return CommandOutcome.Refused(ChatReply.Plain(":no_entry: " + refusal));
+        // A change to production is only described here; it runs when someone allowed clicks Confirm.
+        if (command.Info.Mutating && context.Confirmations is { } gate)
+            return gate.Ask(command, arguments, context);
         return await command.RunAsync(arguments, context, ct).ConfigureAwait(false);
     }
 

@@ -9,7 +9,14 @@ public interface ICommand
     CommandInfo Info { get; }
 
     Task<CommandOutcome> RunAsync(string arguments, CommandContext context, CancellationToken ct = default);
+
+    /// <summary>Parses without running: the exact change a confirmation asks about, or the usage
+    /// reply when the arguments are wrong (then nothing is offered for confirmation).</summary>
+    CommandPreview Preview(string arguments);
 }
+
+/// <summary>What running a command would do (<see cref="Summary"/>, mrkdwn), or why it cannot run (<see cref="Mistake"/>).</summary>
+public sealed record CommandPreview(string? Summary, ChatReply? Mistake);
 
 /// <summary>The reply to send, and what kind of answer it is (the `ask` exit code reports it).</summary>
 public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
@@ -23,6 +30,8 @@ public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
     public static CommandOutcome Failed(ChatReply reply) => new(reply, OutcomeKind.Failed);
 
     public static CommandOutcome Refused(ChatReply reply) => new(reply, OutcomeKind.Refused);
+
+    public static CommandOutcome AwaitingConfirmation(ChatReply reply) => new(reply, OutcomeKind.AwaitingConfirmation);
 }
 
 public enum OutcomeKind
@@ -35,6 +44,9 @@ public enum OutcomeKind
     /// <summary>A backend failed in a way retrying cannot fix; the reply says so.</summary>
     Failed,
 
-    /// <summary>The caller may not run the command (access policy); nothing was executed.</summary>
+    /// <summary>The caller may not run the command (access policy or a limit); nothing was executed.</summary>
     Refused,
+
+    /// <summary>A mutating command was parsed and offered for confirmation; nothing was executed yet.</summary>
+    AwaitingConfirmation,
 }

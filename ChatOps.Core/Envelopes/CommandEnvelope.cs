@@ -37,4 +37,26 @@ public sealed record CommandEnvelope
     /// <summary>X-Slack-Retry-Num of the delivery that was enqueued (0 = first delivery).</summary>
     public int RetryNum { get; init; }
     public string? RetryReason { get; init; }
+
+    /// <summary>The button clicked, for a click on one of the bot's confirmation messages; null for typed commands.</summary>
+    public ButtonClick? Click { get; init; }
+
+    /// <summary>How long the command text was as typed, when it was longer than the limit and
+    /// <see cref="Text"/> holds only its start; the worker refuses it with both lengths.</summary>
+    public int? TextLength { get; init; }
+
+    /// <summary>
+    /// The same for every delivery of the same thing the user did, and different otherwise: a message is
+    /// its channel + ts (Slack may send one message twice under different event ids, and retries keep both),
+    /// a click is its confirmation request (so Confirm and Cancel, and a second click, share it), a slash
+    /// command its trigger_id. Written into the queue message, where worker/function.json's blob bindings
+    /// read it as <c>{dedupeKey}</c>; only blob-name-safe characters.
+    /// </summary>
+    public string DedupeKey => DedupeKeys.For(this);
 }
+
+/// <summary>A click on a button of the bot's message.</summary>
+/// <param name="ActionId">Which button (e.g. chatops.confirm).</param>
+/// <param name="Value">The button's value as the bot wrote it (for confirmations, the signed request).</param>
+/// <param name="MessageTs">ts of the message holding the button, to update it when no response_url came.</param>
+public sealed record ButtonClick(string ActionId, string Value, string? MessageTs);

@@ -14,4 +14,7 @@ public enum EnvelopeSource
 
     /// <summary>A slash command: answered through its response_url.</summary>
     SlashCommand,
+
+    /// <summary>A click on one of the bot's buttons: answered through the click's response_url.</summary>
+    Button,
 }

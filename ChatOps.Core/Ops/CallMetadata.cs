@@ -15,15 +15,20 @@ internal static class CallMetadata
             ["x-chatops-user"] = Ascii(caller.UserId),
             ["x-chatops-channel"] = Ascii(caller.ChannelId),
             ["x-chatops-command"] = Ascii(caller.Command),
-            ["traceparent"] = NewTraceParent(),
+            ["traceparent"] = NewTraceParent(caller.TraceId),
         };
         if (!string.IsNullOrWhiteSpace(token)) headers["authorization"] = "Bearer " + token.Trim();
         return headers;
     }
 
-    /// <summary>A new root: version 00, random trace and span ids, sampled.</summary>
-    public static string NewTraceParent() =>
-        $"00-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01";
+    /// <summary>Version 00, the command's trace id (or a random one), a random span id, sampled.</summary>
+    public static string NewTraceParent(string? traceId = null)
+    {
+        var trace = traceId is { Length: 32 } && traceId.All(char.IsAsciiHexDigitLower) && traceId.Any(c => c != '0')
+            ? traceId
+            : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        return $"00-{trace}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01";
+    }
 
     // gRPC metadata values are printable ASCII; anything else would make the call fail.
     private static string Ascii(string value)

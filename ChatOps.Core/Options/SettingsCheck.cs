@@ -61,6 +61,40 @@ public static class SettingsCheck
     public static IReadOnlyList<string> Worker(WorkerOptions o) =>
         o.MaxDequeueCount is >= 1 and <= 100 ? [] : ["Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)"];
 
+    /// <param name="mutatingAllowed">True when an access rule lets someone run a mutating command, which then
+    /// needs a confirmation, which needs the key.</param>
+    public static IReadOnlyList<string> Confirmations(ConfirmationOptions o, bool mutatingAllowed)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.HmacKey))
+        {
+            if (mutatingAllowed)
+                problems.Add("Confirmations__HmacKey is missing: an Access rule allows a command that changes production, and its " +
+                             "confirmation buttons are signed with this key (32+ random characters, e.g. `openssl rand -base64 48`)");
+        }
+        else if (IsPlaceholder(o.HmacKey))
+            problems.Add("Confirmations__HmacKey still holds the sample's <placeholder>");
+        else if (o.HmacKey.Trim().Length < 32)
+            problems.Add("Confirmations__HmacKey is too short: use at least 32 random characters");
+        if (o.Expiry < TimeSpan.FromSeconds(10) || o.Expiry > TimeSpan.FromDays(1))
+            problems.Add("Confirmations__Expiry must be between 00:00:10 and 1.00:00:00");
+        return problems;
+    }
+
+    public static IReadOnlyList<string> Limits(LimitOptions o)
+    {
+        var problems = new List<string>();
+        if (o.MaxBodyBytes is < 4096 or > 16 * 1024 * 1024)
+            problems.Add("Limits__MaxBodyBytes must be from 4096 to 16777216");
+        if (o.MaxCommandLength is < 20 or > 40_000)
+            problems.Add("Limits__MaxCommandLength must be from 20 to 40000 characters");
+        if (o.CommandsPerMinute is < 0 or > 10_000)
+            problems.Add("Limits__CommandsPerMinute must be from 0 (no limit) to 10000");
+        if (o.MaxConcurrentOpsCalls is < 1 or > 1000)
+            problems.Add("Limits__MaxConcurrentOpsCalls must be from 1 to 1000");
+        return problems;
+    }
+
     private static bool IsPlaceholder(string? value) => value is not null && value.TrimStart().StartsWith('<');
 
     private static bool IsHttpUrl(string? value) =>

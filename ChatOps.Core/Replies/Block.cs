@@ -22,3 +22,17 @@ public sealed record TableCell(string Text, string? Url = null)
 {
     public static implicit operator TableCell(string text) => new(text);
 }
+
+/// <summary>A row of buttons (Slack's `actions` block). Clicks come back as interactivity payloads.</summary>
+public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : Block;
+
+/// <summary>A button: <see cref="ActionId"/> says what it does, <see cref="Value"/> (at most 2,000
+/// characters) travels back with the click.</summary>
+public sealed record Button(string Text, string ActionId, string Value, ButtonStyle Style = ButtonStyle.Default);
+
+public enum ButtonStyle
+{
+    Default,
+    Primary,
+    Danger,
+}

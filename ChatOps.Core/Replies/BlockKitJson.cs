@@ -49,8 +49,28 @@ public static class BlockKitJson
             ["rows"] = new JsonArray(t.Rows.Take(BlockKitLimits.MaxTableRows)
                 .Select(row => (JsonNode)new JsonArray(row.Take(BlockKitLimits.MaxTableCells).Select(Cell).ToArray())).ToArray()),
         },
+        ActionsBlock a => new JsonObject
+        {
+            ["type"] = "actions",
+            ["elements"] = new JsonArray(a.Buttons.Take(BlockKitLimits.MaxActionElements).Select(ButtonJson).ToArray()),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "no Block Kit mapping"),
     };
+
+    // A value over Slack's limit would make Slack refuse the whole message, so it is never cut here:
+    // whoever builds the button keeps it short (the confirmation token is checked when it is made).
+    private static JsonNode ButtonJson(Button button)
+    {
+        var json = new JsonObject
+        {
+            ["type"] = "button",
+            ["text"] = PlainText(BlockKitLimits.Truncate(button.Text, BlockKitLimits.MaxButtonText)),
+            ["action_id"] = button.ActionId,
+            ["value"] = button.Value,
+        };
+        if (button.Style != ButtonStyle.Default) json["style"] = button.Style == ButtonStyle.Primary ? "primary" : "danger";
+        return json;
+    }
 
     /// <summary>Drops table rows from the end (saying so) until the blocks fit the total budget; then,
     /// if other blocks are still too large, drops trailing blocks with a note.</summary>

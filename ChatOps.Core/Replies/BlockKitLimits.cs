@@ -8,6 +8,9 @@ public static class BlockKitLimits
     public const int MaxHeaderText = 150;
     public const int MaxContextElements = 10;
     public const int MaxTableRows = 100;
+    public const int MaxActionElements = 25;
+    public const int MaxButtonText = 75;
+    public const int MaxButtonValue = 2000;
 
     /// <summary>Slack refuses messages whose blocks run to about 13k characters (msg_blocks_too_long)
     /// below every documented per-block limit; we stay under this.</summary>

@@ -29,6 +29,9 @@ public static partial class PlainTextRenderer
                 case TableBlock t:
                     sb.Append(TextTable.Render(t));
                     break;
+                case ActionsBlock a:
+                    sb.AppendLine(string.Join("  ", a.Buttons.Select(b => $"[ {b.Text} ]")));
+                    break;
             }
         }
         return sb.Length == 0 ? FromMrkdwn(reply.Text) : sb.ToString().TrimEnd();
@@ -51,6 +54,7 @@ public static partial class PlainTextRenderer
     {
         [":rotating_light:"] = "🚨", [":white_check_mark:"] = "✅", [":warning:"] = "⚠️", [":mag:"] = "🔍", [":package:"] = "📦",
         [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢", [":no_entry:"] = "⛔",
+        [":lock:"] = "🔒", [":no_entry_sign:"] = "🚫", [":hourglass_flowing_sand:"] = "⏳",
     };
 
     [GeneratedRegex(@":[a-z_]+:")]

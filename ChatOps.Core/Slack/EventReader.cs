@@ -7,7 +7,7 @@ namespace ChatOps.Core.Slack;
 /// Reads an event_callback: app_mention and direct messages become envelopes; the bot's own
 /// messages, edits, other subtypes and other event types are acknowledged and dropped.
 /// </summary>
-internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset now, RetryInfo retry)
+internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset now, RetryInfo retry, int maxCommandLength)
 {
     public SlackAck Read(JsonObject root)
     {
@@ -37,6 +37,10 @@ internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset no
             return SlackAck.BadRequest("event lacks channel, user, ts or text");
 
         var threadTs = Str(ev, "thread_ts");
+        var plain = SlackText.ToPlain(SlackText.StripBotMention(text, botUserId));
+        // The ack cannot answer an event, so an over-long command is queued cut short with its length,
+        // and the worker answers with the limit; the queue message stays small.
+        var tooLong = plain.Length > maxCommandLength;
         var envelope = new CommandEnvelope
         {
             Id = Str(root, "event_id") ?? $"{channel}-{ts}",
@@ -47,7 +51,8 @@ internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset no
             MessageTs = ts,
             // A mention is answered in a thread (its own, or the one it was in); a DM in place.
             ThreadTs = source == EnvelopeSource.Mention ? threadTs ?? ts : threadTs,
-            Text = SlackText.ToPlain(SlackText.StripBotMention(text, botUserId)),
+            Text = tooLong ? plain[..maxCommandLength] : plain,
+            TextLength = tooLong ? plain.Length : null,
             ReceivedAt = now,
             RetryNum = retry.Num,
             RetryReason = retry.Reason,

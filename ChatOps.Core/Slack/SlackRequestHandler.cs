@@ -9,10 +9,18 @@ namespace ChatOps.Core.Slack;
 /// Decides what to do with one HTTP request from Slack (event, slash command or interactivity):
 /// verify, then classify, then build the envelope. Pure apart from the clock.
 /// </summary>
-public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock)
+public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock, LimitOptions? limits = null)
 {
+    private readonly LimitOptions _limits = limits ?? new LimitOptions();
+
     public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body)
     {
+        // Before any work (the HMAC runs over the whole body): nothing Slack sends comes near the limit.
+        var size = Encoding.UTF8.GetByteCount(body);
+        if (size > _limits.MaxBodyBytes)
+            return new SlackAck(413, $"request body is {size} bytes; the limit is {_limits.MaxBodyBytes}", "text/plain", null,
+                $"refused: body of {size} bytes over Limits__MaxBodyBytes");
+
         var isForm = IsForm(headers, body);
         var form = isForm ? FormBody.Parse(body) : null;
 
@@ -30,10 +38,9 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 
     private SlackAck HandleForm(IReadOnlyDictionary<string, string> form, RetryInfo retry)
     {
-        if (form.ContainsKey("payload"))
-            return SlackAck.Empty("interactivity ignored: no interactive commands are registered");
+        if (form.TryGetValue("payload", out var payload)) return InteractionReader.Read(payload, clock.GetUtcNow(), retry);
         if (!form.ContainsKey("command")) return SlackAck.BadRequest("form body has neither command nor payload");
-        return SlashCommandReader.Read(form, clock.GetUtcNow(), retry);
+        return SlashCommandReader.Read(form, clock.GetUtcNow(), retry, _limits.MaxCommandLength);
     }
 
     private SlackAck HandleJson(string body, RetryInfo retry)
@@ -53,7 +60,8 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
         {
             "url_verification" => SlackAck.Json(
                 new JsonObject { ["challenge"] = Str(root, "challenge") ?? "" }.ToJsonString(), "url_verification"),
-            "event_callback" => new EventReader(string.IsNullOrWhiteSpace(options.BotUserId) ? null : options.BotUserId, clock.GetUtcNow(), retry).Read(root),
+            "event_callback" => new EventReader(string.IsNullOrWhiteSpace(options.BotUserId) ? null : options.BotUserId, clock.GetUtcNow(), retry,
+                _limits.MaxCommandLength).Read(root),
             var other => SlackAck.Empty($"ignored envelope type {other ?? "(none)"}"),
         };
     }

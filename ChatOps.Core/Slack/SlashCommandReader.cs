@@ -7,7 +7,7 @@ namespace ChatOps.Core.Slack;
 /// <summary>Turns a slash command form into an envelope and the immediate ephemeral "working on it".</summary>
 internal static class SlashCommandReader
 {
-    public static SlackAck Read(IReadOnlyDictionary<string, string> form, DateTimeOffset now, RetryInfo retry)
+    public static SlackAck Read(IReadOnlyDictionary<string, string> form, DateTimeOffset now, RetryInfo retry, int maxCommandLength)
     {
         string? Field(string name) => form.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
@@ -21,6 +21,13 @@ internal static class SlashCommandReader
 
         var slash = Field("command") ?? "/";
         var text = SlackText.ToPlain(form.GetValueOrDefault("text") ?? "");
+        // Too long: answered right here, where the user sees it at once, and nothing is queued.
+        if (text.Length > maxCommandLength)
+            return SlackAck.Json(new JsonObject
+            {
+                ["response_type"] = "ephemeral",
+                ["text"] = $":no_entry: That command is {text.Length:N0} characters long; the limit is {maxCommandLength:N0}. Nothing was run.",
+            }.ToJsonString(), "refused: command too long");
         var envelope = new CommandEnvelope
         {
             Id = Field("trigger_id") ?? $"slash-{channel}-{now.ToUnixTimeMilliseconds()}",

@@ -1,38 +1,94 @@
+using ChatOps.Core.Audit;
 using ChatOps.Core.Commands;
+using ChatOps.Core.Confirmations;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Failures;
 using ChatOps.Core.Options;
+using ChatOps.Core.Replies;
 using ChatOps.Core.Slack;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Worker;
 
 /// <summary>
-/// Runs one queued command and answers it. A user mistake is an answer like any other; an
-/// infrastructure failure escapes as an exception so the queue tries again and, in the end,
-/// the poison handler tells the user.
+/// Runs one queued command (or click) and answers it, at most once per dedupe key. A user mistake is an
+/// answer like any other; an infrastructure failure escapes as an exception so the queue tries again
+/// and, in the end, the poison handler tells the user. Every attempt leaves one audit record.
 /// </summary>
 public sealed class CommandWorker(
-    CommandDispatcher dispatcher, ISlackClient slack, ReplySender replies, WorkerOptions options, Access.AccessPolicy access, ILogger<CommandWorker> log)
+    CommandDispatcher dispatcher,
+    ISlackClient slack,
+    ReplySender replies,
+    WorkerServices services,
+    ILogger<CommandWorker> log)
 {
-    public async Task<WorkerOutcome> RunAsync(CommandEnvelope envelope, int dequeueCount, CancellationToken ct = default)
+    /// <param name="handledBefore">What the dedupe store holds under the envelope's key (the blob input
+    /// binding), or null when nothing was answered under it yet.</param>
+    public async Task<WorkerResult> RunAsync(CommandEnvelope envelope, int dequeueCount, string? handledBefore = null, CancellationToken ct = default)
     {
+        var started = services.Clock.GetTimestamp();
         var me = await slack.WhoAmIAsync(ct).ConfigureAwait(false);
         if (envelope.UserId == me.UserId)
         {
             log.LogInformation("Command {CommandId} came from the bot itself; not answered", envelope.Id);
-            return WorkerOutcome.Ignored;
+            return new WorkerResult(WorkerOutcome.Ignored, null);
         }
 
+        var audit = new AuditDraft(envelope, dequeueCount, services, dispatcher, started);
+        var key = envelope.DedupeKey;
+        if (DeliveryRecord.TryParse(handledBefore) is { } stored)
+            return await DuplicateAsync(envelope, stored, audit, ct).ConfigureAwait(false);
+        if (!services.Recent.TryClaim(key, out var finishedHere))
+            return await DuplicateAsync(envelope, finishedHere, audit, ct).ConfigureAwait(false);
+
+        try
+        {
+            var (outcome, record) = await RunClaimedAsync(envelope, dequeueCount, audit, ct).ConfigureAwait(false);
+            if (record is not null) services.Recent.Finish(key, record);
+            else services.Recent.Release(key);
+            return new WorkerResult(outcome, record);
+        }
+        catch (Exception ex)
+        {
+            services.Recent.Release(key);
+            audit.Write(ex is OperationCanceledException ? "none" : "retry");
+            throw;
+        }
+    }
+
+    private async Task<(WorkerOutcome, DeliveryRecord?)> RunClaimedAsync(CommandEnvelope envelope, int dequeueCount, AuditDraft audit, CancellationToken ct)
+    {
         log.LogInformation("Running {CommandId} for {User} in {Channel} (attempt {DequeueCount}, Slack retry {RetryNum})",
             envelope.Id, envelope.UserId, envelope.ChannelId, dequeueCount, envelope.RetryNum);
-        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = access };
+
+        var limits = services.Limits;
+        if (envelope.TextLength is { } length && length > limits.MaxCommandLength)
+            return await RefuseAsync(envelope, audit, "too_long", ChatReply.Plain(
+                $":no_entry: That command is {length:N0} characters long; the limit is {limits.MaxCommandLength:N0}. Nothing was run."), ct).ConfigureAwait(false);
+        if (!services.RateLimiter.TryAcquire(envelope.UserId, out var retryAfter))
+            return await RefuseAsync(envelope, audit, "rate_limited", ChatReply.Plain(
+                $":no_entry: You have run {limits.CommandsPerMinute} commands in the last minute, the most allowed. " +
+                $"Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s. Nothing was run."), ct).ConfigureAwait(false);
+
+        return envelope.Click is { } click
+            ? await RunClickAsync(envelope, click, dequeueCount, audit, ct).ConfigureAwait(false)
+            : await RunCommandAsync(envelope, dequeueCount, audit, ct).ConfigureAwait(false);
+    }
+
+    private async Task<(WorkerOutcome, DeliveryRecord?)> RunCommandAsync(CommandEnvelope envelope, int dequeueCount, AuditDraft audit, CancellationToken ct)
+    {
+        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry)
+        {
+            Access = services.Access,
+            Confirmations = services.Gate,
+        };
+        audit.Context = context;
         CommandOutcome outcome;
         try
         {
             outcome = await dispatcher.RunAsync(envelope.Text, context, ct).ConfigureAwait(false);
         }
-        catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && dequeueCount >= options.MaxDequeueCount)
+        catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && dequeueCount >= services.Options.MaxDequeueCount)
         {
             // The last attempt: the poison notice could only say "failed"; this says why.
             log.LogError(failure, "Command {CommandId} failed on its last attempt ({DequeueCount}); answering with the cause",
@@ -40,19 +96,103 @@ public sealed class CommandWorker(
             outcome = CommandOutcome.Failed(FailureReply.For(failure, envelope.Id));
         }
 
+        var decision = outcome.Kind switch
+        {
+            OutcomeKind.Refused => "refused",
+            OutcomeKind.AwaitingConfirmation => "confirmation_requested",
+            _ => "allowed",
+        };
         if (outcome.Kind == OutcomeKind.Refused)
-            log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run {Text}", envelope.Id, envelope.UserId, envelope.ChannelId,
-                envelope.Text.Length > 100 ? envelope.Text[..100] : envelope.Text);
+            log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
         var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
-        log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}",
-            envelope.Id, outcome.Kind, delivered);
-        return delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable;
+        audit.Decision = decision;
+        audit.Write(delivered ? OutcomeName(outcome.Kind) : "undeliverable");
+        log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}", envelope.Id, outcome.Kind, delivered);
+        return (delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, Record(envelope, decision, envelope.UserId));
     }
+
+    private async Task<(WorkerOutcome, DeliveryRecord?)> RunClickAsync(
+        CommandEnvelope envelope, ButtonClick click, int dequeueCount, AuditDraft audit, CancellationToken ct)
+    {
+        ClickResult result;
+        try
+        {
+            result = await services.Clicks.HandleAsync(envelope, click, ct).ConfigureAwait(false);
+        }
+        catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && dequeueCount >= services.Options.MaxDequeueCount)
+        {
+            // Confirmed, but the change could not be made on any attempt: say so to the clicker and leave
+            // the prompt, so the change can be confirmed again once the Ops service is back.
+            log.LogError(failure, "Confirmed change {CommandId} failed on its last attempt ({DequeueCount})", envelope.Id, dequeueCount);
+            result = ClickResult.Notice(FailureReply.For(failure, envelope.Id), "confirmed", null) with { Outcome = OutcomeKind.Failed };
+        }
+
+        audit.Decision = result.Decision;
+        audit.Change = result.Change;
+        audit.Context = result.Context;
+        var delivered = await replies.SendAsync(envelope, result.Reply, ct, replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
+        var outcome = result.Outcome is { } kind ? OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";
+        audit.Write(delivered ? outcome : "undeliverable");
+        log.LogInformation("Click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);
+        // Only a settled request is remembered: a refused click must leave the prompt usable for someone who may.
+        var record = result.ReplaceOriginal ? Record(envelope, result.Decision, envelope.UserId) : null;
+        return (delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, record);
+    }
+
+    private async Task<(WorkerOutcome, DeliveryRecord?)> RefuseAsync(
+        CommandEnvelope envelope, AuditDraft audit, string decision, ChatReply reply, CancellationToken ct)
+    {
+        log.LogWarning("Refused {CommandId} from {User}: {Decision}", envelope.Id, envelope.UserId, decision);
+        var delivered = await replies.SendAsync(envelope, reply, ct).ConfigureAwait(false);
+        audit.Decision = decision;
+        audit.Write(delivered ? "refused" : "undeliverable");
+        // A refused click stays retryable (the user may click again later); a refused message is answered.
+        return (delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable,
+            envelope.Click is null ? Record(envelope, decision, envelope.UserId) : null);
+    }
+
+    /// <summary>A repeat of something already answered: a message runs nothing and says nothing (its answer is
+    /// already there); a click is a person waiting for a reaction, so they are told what became of the request.</summary>
+    private async Task<WorkerResult> DuplicateAsync(CommandEnvelope envelope, DeliveryRecord? earlier, AuditDraft audit, CancellationToken ct)
+    {
+        log.LogInformation("{CommandId} repeats {DedupeKey}, already {Decision}; not run again (Slack retry {RetryNum})",
+            envelope.Id, envelope.DedupeKey, earlier?.Decision ?? "in progress", envelope.RetryNum);
+        audit.Decision = "duplicate";
+        if (envelope.Click is null)
+        {
+            audit.Write("none");
+            return new WorkerResult(WorkerOutcome.Duplicate, null);
+        }
+        var reply = earlier is null ? ConfirmationPrompt.InProgress() : ConfirmationPrompt.AlreadySettled(earlier.Decision, earlier.User, earlier.At);
+        var delivered = await replies.SendAsync(envelope, reply, ct).ConfigureAwait(false);
+        audit.Write(delivered ? "none" : "undeliverable");
+        return new WorkerResult(WorkerOutcome.Duplicate, null);
+    }
+
+    private DeliveryRecord Record(CommandEnvelope envelope, string decision, string user) =>
+        new(envelope.DedupeKey, envelope.Id, decision, user, services.Clock.GetUtcNow());
+
+    private static string OutcomeName(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Success => "success",
+        OutcomeKind.UserMistake => "user_mistake",
+        OutcomeKind.Failed => "failed",
+        OutcomeKind.Refused => "refused",
+        OutcomeKind.AwaitingConfirmation => "pending",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }
+
+/// <summary>What the worker did, and the record to store under the envelope's dedupe key (the blob
+/// output binding); null stores nothing, so a later delivery may run.</summary>
+public sealed record WorkerResult(WorkerOutcome Outcome, DeliveryRecord? Record);
 
 public enum WorkerOutcome
 {
     Answered,
     Ignored,
     Undeliverable,
+
+    /// <summary>Already answered under the same dedupe key; nothing ran.</summary>
+    Duplicate,
 }

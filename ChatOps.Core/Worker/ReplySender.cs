@@ -12,19 +12,21 @@ namespace ChatOps.Core.Worker;
 /// </summary>
 public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
 {
+    /// <param name="replaceOriginal">For a click: the reply replaces the message that held the button
+    /// (a settled confirmation). Otherwise a click is answered to the clicker alone.</param>
     /// <returns>True when Slack accepted the reply.</returns>
-    public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default)
+    public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default, bool replaceOriginal = false)
     {
         try
         {
-            await DeliverAsync(envelope, reply, ct).ConfigureAwait(false);
+            await DeliverAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
             return true;
         }
         catch (SlackApiException ex) when (!ex.IsTransient && ex.IsBlocksRejected)
         {
             log.LogWarning("Slack refused the blocks of the reply to {CommandId} ({SlackError}); sending text only",
                 envelope.Id, ex.Error);
-            return await SendTextOnlyAsync(envelope, reply, ct).ConfigureAwait(false);
+            return await SendTextOnlyAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
         {
@@ -33,11 +35,11 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
         }
     }
 
-    private async Task<bool> SendTextOnlyAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct)
+    private async Task<bool> SendTextOnlyAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct)
     {
         try
         {
-            await DeliverAsync(envelope, new ChatReply(reply.Text, []), ct).ConfigureAwait(false);
+            await DeliverAsync(envelope, new ChatReply(reply.Text, []), replaceOriginal, ct).ConfigureAwait(false);
             return true;
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
@@ -47,11 +49,11 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
         }
     }
 
-    private async Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct)
+    private async Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct)
     {
         if (reply.Files.Count == 0)
         {
-            await DeliverTextAsync(envelope, reply, ct).ConfigureAwait(false);
+            await DeliverTextAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
             return;
         }
         // Files go to the channel (a response_url cannot carry them), in the thread where there is one;
@@ -74,10 +76,17 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
         }
     }
 
-    private Task DeliverTextAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct) => envelope.Source switch
+    private Task DeliverTextAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct) => envelope.Source switch
     {
         EnvelopeSource.SlashCommand when envelope.ResponseUrl is { } url =>
             slack.RespondAsync(url, reply, inChannel: true, replaceOriginal: false, ct),
+        // A settled confirmation replaces the prompt for everyone; anything else about a click is for the clicker.
+        EnvelopeSource.Button when envelope.ResponseUrl is { } url =>
+            slack.RespondAsync(url, reply, inChannel: replaceOriginal, replaceOriginal, ct),
+        EnvelopeSource.Button when replaceOriginal && envelope.Click?.MessageTs is { } ts =>
+            slack.UpdateMessageAsync(envelope.ChannelId, ts, reply, ct),
+        EnvelopeSource.Button =>
+            slack.PostEphemeralAsync(envelope.ChannelId, envelope.UserId, reply, envelope.ThreadTs, ct),
         _ => slack.PostMessageAsync(envelope.ChannelId, reply, envelope.ThreadTs, ct),
     };
 

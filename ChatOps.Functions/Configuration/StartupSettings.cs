@@ -14,6 +14,8 @@ public static class StartupSettings
         Collect<OpsOptions>(services, problems);
         Collect<WorkerOptions>(services, problems);
         Collect<ChatOps.Core.Graphs.GraphOptions>(services, problems);
+        Collect<ConfirmationOptions>(services, problems);
+        Collect<LimitOptions>(services, problems);
         return problems;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
 using ChatOps.Functions.HostProtocol;
 
@@ -11,7 +12,8 @@ namespace ChatOps.Functions.Functions;
 /// </summary>
 internal static class QueueFunction
 {
-    public delegate Task RunAsync(IServiceProvider services, CommandEnvelope envelope, int dequeueCount, CancellationToken ct);
+    /// <returns>The invocation's output bindings (null: none).</returns>
+    public delegate Task<JsonObject?> RunAsync(IServiceProvider services, QueueInvocation invocation, CommandEnvelope envelope, CancellationToken ct);
 
     public static void Map(IEndpointRouteBuilder app, string functionName, RunAsync run)
     {
@@ -30,8 +32,8 @@ internal static class QueueFunction
 
             try
             {
-                await run(request.HttpContext.RequestServices, envelope, queued.DequeueCount, aborted);
-                return Results.Json(HostResponse.Completed(invocation.Lines));
+                var outputs = await run(request.HttpContext.RequestServices, queued, envelope, aborted);
+                return Results.Json(HostResponse.Completed(invocation.Lines, outputs));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !aborted.IsCancellationRequested)
             {

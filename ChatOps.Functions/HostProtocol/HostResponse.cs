@@ -24,7 +24,7 @@ public static class HostResponse
         return Envelope(outputs, logs);
     }
 
-    public static JsonObject Completed(IReadOnlyList<string> logs) => Envelope([], logs);
+    public static JsonObject Completed(IReadOnlyList<string> logs, JsonObject? outputs = null) => Envelope(outputs ?? [], logs);
 
     private static JsonObject Envelope(JsonObject outputs, IReadOnlyList<string> logs) => new()
     {

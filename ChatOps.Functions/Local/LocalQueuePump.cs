@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ChatOps.Core.Options;
 using ChatOps.Functions.HostProtocol;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ChatOps.Functions.Local;
 /// visibility timeout; after maxDequeueCount failures a command moves to the poison queue.
 /// </summary>
 public sealed class LocalQueuePump(
-    LocalQueues queues, FunctionInvoker functions, IOptions<LocalQueueOptions> options, WorkerOptions worker, ILogger<LocalQueuePump> log)
+    LocalQueues queues, LocalBlobs blobs, FunctionInvoker functions, IOptions<LocalQueueOptions> options, WorkerOptions worker, ILogger<LocalQueuePump> log)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
@@ -29,14 +30,32 @@ public sealed class LocalQueuePump(
         }
     }
 
+    private static string? DedupeKey(string messageText)
+    {
+        try
+        {
+            return JsonNode.Parse(messageText)?[FunctionNames.DedupeKeyProperty] is JsonValue v && v.TryGetValue<string>(out var key) ? key : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private async Task DeliverAsync(string queue, string function, string? poisonQueue, LocalMessage message, CancellationToken ct)
     {
         var ok = false;
         try
         {
             var payload = QueueTriggerData.ToHostPayload(FunctionNames.QueueTrigger, message.Text, message.Id, message.DequeueCount, message.InsertedAt);
-            var (status, _) = await functions.InvokeAsync(function, payload, ct);
+            // worker/function.json's blob bindings, as the host would resolve {dedupeKey}: read before, write after success.
+            var dedupeKey = function == FunctionNames.Worker ? DedupeKey(message.Text) : null;
+            if (dedupeKey is not null) payload["Data"]![FunctionNames.DedupeInput] = blobs.Read(dedupeKey);
+            var (status, body) = await functions.InvokeAsync(function, payload, ct);
             ok = status is >= 200 and < 300;
+            if (ok && dedupeKey is not null && body?["Outputs"]?[FunctionNames.DedupeOutput] is JsonValue stored &&
+                stored.TryGetValue<string>(out var content))
+                blobs.Write(dedupeKey, content);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

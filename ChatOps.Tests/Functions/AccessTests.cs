@@ -47,11 +47,12 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnAllowedUser_RunsIt()
+    public async Task AnAllowedUser_IsAskedToConfirm_AndNothingRunsYet()
     {
-        await RunAsync("change sampling float .1", ("Access:Rules:0:Commands", "change sampling"), ("Access:Rules:0:Users", "U0USER1"));
+        var reply = await RunAsync("change sampling float .1", ("Access:Rules:0:Commands", "change sampling"), ("Access:Rules:0:Users", "U0USER1"));
 
-        Assert.Equal("ChangeSampling", Assert.Single(_ops.Calls).Method);
+        Assert.StartsWith(":lock: <@U0USER1> wants to run `change sampling float .1`", reply);
+        Assert.Empty(_ops.Calls);
     }
 
     [Fact]
@@ -78,10 +79,10 @@ public sealed class AccessTests : IAsyncLifetime
     {
         _slack.GroupMembers = ["U0OTHER", "U0USER1"];
 
-        await RunAsync("change sampling never", ("Access:Rules:0:Commands", "change sampling"), ("Access:Rules:0:Groups", "S0ONCALL"));
-        await RunAsync("change sampling always");
+        var first = await RunAsync("change sampling never", ("Access:Rules:0:Commands", "change sampling"), ("Access:Rules:0:Groups", "S0ONCALL"));
+        var second = await RunAsync("change sampling always");
 
-        Assert.Equal(2, _ops.Calls.Count);
+        Assert.All(new[] { first, second }, reply => Assert.StartsWith(":lock: <@U0USER1> wants to run", reply));
         var lookup = Assert.Single(_slack.CallsTo("usergroups.users.list"));
         Assert.Equal("S0ONCALL", lookup.Form("usergroup"));
     }

@@ -29,8 +29,12 @@ public sealed class HostProcessTests
         using var process = Process.Start(start)!;
         // Drain both pipes so a chatty process can never block on a full buffer.
         var errors = new StringBuilder();
-        process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
-        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors) errors.AppendLine(e.Data);
+            TestLogs.Add("host-process stderr", e.Data);
+        };
+        process.OutputDataReceived += (_, e) => TestLogs.Add("host-process stdout", e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         try

@@ -73,7 +73,8 @@ public sealed class OpsFailureTests : IAsyncLifetime
         await Run("deployed version", dequeueCount: 1);
 
         var call = Assert.Single(_ops.Calls);
-        Assert.Equal(new Core.Ops.Model.OpsCaller("U0USER1", "C0CHAN1", "deployed version"), call.Caller);
+        Assert.Equal(("U0USER1", "C0CHAN1", "deployed version"), (call.Caller.UserId, call.Caller.ChannelId, call.Caller.Command));
+        Assert.Matches("^[0-9a-f]{32}$", call.Caller.TraceId);
         Assert.Contains("v1.2.3", Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));
     }
 }

@@ -20,7 +20,10 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
             lines.Enqueue((category, logLevel, formatter(state, exception)));
+            TestLogs.Add(category, $"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception)}");
+        }
     }
 }

@@ -15,6 +15,9 @@ public static class SlackRequests
     public const string Secret = "test-signing-secret-8f74";
     public const string BotToken = "xoxb-test-token-0000";
 
+    /// <summary>The button-signing key every test app gets (Confirmations__HmacKey).</summary>
+    public const string HmacKey = "test-hmac-key-7c1e0f5d9a2b4c6e8f0a1b3c5d7e9f1a";
+
     public static string Sign(string secret, long timestamp, string body)
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}"));
@@ -99,4 +102,29 @@ public static class SlackRequests
             "token=legacy", "team_id=T0001", "team_domain=example", "channel_id=C0CHAN1", "channel_name=incidents",
             "user_id=U0USER1", "user_name=alice", "command=%2Fops", "text=" + Uri.EscapeDataString(text).Replace("%20", "+"),
             "api_app_id=A0001", "response_url=" + Uri.EscapeDataString(responseUrl), "trigger_id=" + triggerId);
+
+    /// <summary>An interactivity request as Slack sends it: a form whose one field, payload, is the click as JSON.</summary>
+    public static string BlockActions(string actionId, string value, string user = "U0USER1", string channel = "C0CHAN1",
+        string? responseUrl = null, string messageTs = "1700000009.000900", string triggerId = "999.888.click")
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = "someone", ["team_id"] = "T0001" },
+            ["api_app_id"] = "A0001",
+            ["token"] = "legacy-verification-token",
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false },
+            ["trigger_id"] = triggerId,
+            ["team"] = new JsonObject { ["id"] = "T0001", ["domain"] = "example" },
+            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "incidents" },
+            ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["thread_ts"] = "1700000001.000100", ["text"] = "prompt" },
+            ["response_url"] = responseUrl,
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["action_id"] = actionId, ["block_id"] = "b1", ["type"] = "button", ["value"] = value,
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Confirm" }, ["action_ts"] = "1700000010.000001",
+            }),
+        };
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString(AsSlackWrites));
+    }
 }

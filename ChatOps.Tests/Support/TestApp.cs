@@ -32,6 +32,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Slack:SigningSecret"] = SlackRequests.Secret,
             ["Slack:BotToken"] = SlackRequests.BotToken,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+            ["Confirmations:HmacKey"] = SlackRequests.HmacKey,
             ["Ops:Endpoint"] = "http://127.0.0.1:1",
             ["LocalQueue:VisibilityTimeout"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -43,7 +44,11 @@ public sealed class TestApp : IAsyncDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
 
         var args = values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = ChatOpsApp.Build(args, mode, builder => services?.Invoke(builder.Services));
+        var app = ChatOpsApp.Build(args, mode, builder =>
+        {
+            TestLogs.CaptureInto(builder.Logging);
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp(app, address.TrimEnd('/') + "/");
@@ -54,7 +59,11 @@ public sealed class TestApp : IAsyncDisposable
     {
         using var response = await _http.PostAsync(BaseUrl + function, new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
+        var body = JsonNode.Parse(text)!.AsObject();
+        // What the host would put in the invocation log (Application Insights) is a log line too.
+        if (body["Logs"] is JsonArray logs)
+            foreach (var line in logs) TestLogs.Add("invocation-log", (string?)line);
+        return ((int)response.StatusCode, body);
     }
 
     /// <summary>Invokes the slack function with a Slack request wrapped in the host's HTTP trigger payload.</summary>

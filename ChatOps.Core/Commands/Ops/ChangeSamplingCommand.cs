@@ -38,6 +38,8 @@ public sealed class ChangeSamplingCommand(IOpsClient ops) : Command<SamplingChan
         return new SamplingChange(SamplerKind.Probabilistic, rate);
     }
 
+    public override string Describe(SamplingChange args) => $"every service will {args.Describe()}";
+
     public override async Task<SamplingChange> ExecuteAsync(SamplingChange args, CommandContext context, CancellationToken ct = default)
     {
         await ops.ChangeSamplingAsync(args, context.Caller(Info.Name), ct).ConfigureAwait(false);

@@ -1,0 +1,66 @@
+using ChatOps.Core.Access;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Envelopes;
+using ChatOps.Core.Options;
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Confirmations;
+
+/// <summary>
+/// A click on Confirm or Cancel. Trusts nothing but the signed request: checks the MAC, the channel,
+/// the expiry, that the clicker may run the command, and the two-person rule; then runs it once. A
+/// settled request replaces the prompt (the buttons go); a refused click is told to the clicker alone
+/// and leaves the prompt for someone who may.
+/// </summary>
+public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy access, ConfirmationOptions options, TimeProvider clock)
+{
+    public async Task<ClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, CancellationToken ct = default)
+    {
+        var change = string.IsNullOrWhiteSpace(options.HmacKey) ? null : ConfirmationToken.Read(click.Value, options.HmacKey);
+        if (change is null || change.ChannelId != envelope.ChannelId)
+            return ClickResult.Notice(ConfirmationPrompt.Unverifiable(), "invalid", null);
+
+        var clicker = envelope.UserId;
+        var now = clock.GetUtcNow();
+        if (dispatcher.Find(change.Command) is not { } command)
+            return ClickResult.Notice(ChatReply.Plain($"{Mrkdwn.Code(change.Command)} is no longer a command here; nothing was changed."), "invalid", change);
+        if (now > change.ExpiresAt) return ClickResult.Settled(ConfirmationPrompt.Expired(change), "expired", change);
+
+        if (click.ActionId == ConfirmationActions.Cancel)
+        {
+            if (clicker != change.RequestedBy && await access.RefusalAsync(command.Info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is not null)
+                return ClickResult.Notice(ChatReply.Plain(
+                    $":no_entry: Only <@{change.RequestedBy}> or someone who may run {Mrkdwn.Code(command.Info.Name)} can cancel it."), "refused", change);
+            return ClickResult.Settled(ConfirmationPrompt.Cancelled(change, clicker, now), "cancelled", change);
+        }
+
+        if (await access.RefusalAsync(command.Info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is { } refusal)
+            return ClickResult.Notice(ChatReply.Plain(":no_entry: " + refusal), "refused", change);
+        if ((change.RequireApproval || access.RequiresApproval(command.Info)) && clicker == change.RequestedBy)
+            return ClickResult.Notice(ChatReply.Plain(
+                $":no_entry: Two-person rule: someone other than you must confirm {Mrkdwn.Code(change.CommandLine)}."), "refused", change);
+
+        var context = new CommandContext(envelope.Id, clicker, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = access };
+        var outcome = await dispatcher.RunConfirmedAsync(command, change.Arguments, context, ct).ConfigureAwait(false);
+        return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
+        {
+            Outcome = outcome.Kind,
+            Context = context,
+        };
+    }
+}
+
+/// <summary>What a click decided. <see cref="ReplaceOriginal"/> is true for a final decision (the prompt
+/// becomes the result and the request is settled); false for a notice to the clicker alone.</summary>
+public sealed record ClickResult(ChatReply Reply, bool ReplaceOriginal, string Decision, PendingChange? Change)
+{
+    /// <summary>The confirmed command's outcome; null when nothing ran.</summary>
+    public OutcomeKind? Outcome { get; init; }
+
+    /// <summary>The context the confirmed command ran in (its Ops trace id); null when nothing ran.</summary>
+    public CommandContext? Context { get; init; }
+
+    public static ClickResult Settled(ChatReply reply, string decision, PendingChange change) => new(reply, true, decision, change);
+
+    public static ClickResult Notice(ChatReply reply, string decision, PendingChange? change) => new(reply, false, decision, change);
+}

@@ -1,0 +1,23 @@
+namespace ChatOps.Core.Confirmations;
+
+/// <summary>
+/// A mutating command waiting for Confirm: everything needed to run it later, carried (signed) in the
+/// buttons of the prompt rather than kept in memory.
+/// </summary>
+/// <param name="Id">The id of the command that asked (its Slack event or trigger id); unique per request.</param>
+/// <param name="Command">The registered command name.</param>
+/// <param name="Arguments">The arguments exactly as they were parsed for the prompt.</param>
+/// <param name="RequestedBy">Slack user id of the person who asked.</param>
+/// <param name="RequireApproval">Two-person rule: someone else must confirm.</param>
+public sealed record PendingChange(
+    string Id,
+    string Command,
+    string Arguments,
+    string RequestedBy,
+    string ChannelId,
+    string? TeamId,
+    DateTimeOffset ExpiresAt,
+    bool RequireApproval)
+{
+    public string CommandLine => Arguments.Length == 0 ? Command : $"{Command} {Arguments}";
+}

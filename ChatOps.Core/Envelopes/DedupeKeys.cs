@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatOps.Core.Envelopes;
+
+/// <summary>Builds <see cref="CommandEnvelope.DedupeKey"/>: a blob name, so only letters, digits, '-' and '.'.</summary>
+internal static class DedupeKeys
+{
+    public static string For(CommandEnvelope envelope)
+    {
+        if (envelope.Click is { } click) return "click-" + Hash(click.Value);
+        if (envelope.MessageTs is { } ts) return Safe($"msg-{envelope.ChannelId}-{ts}");
+        return Safe("cmd-" + envelope.Id);
+    }
+
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
+
+    // Slack ids and ts values are already safe; anything else is replaced rather than trusted, and a
+    // key that had to change gets a hash suffix so two different inputs cannot collide.
+    private static string Safe(string key)
+    {
+        var cleaned = new string(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray());
+        if (cleaned == key && key.Length <= 200) return key;
+        return cleaned[..Math.Min(cleaned.Length, 150)] + "-" + Hash(key)[..16];
+    }
+}

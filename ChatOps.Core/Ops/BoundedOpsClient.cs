@@ -1,0 +1,52 @@
+using ChatOps.Core.Ops.Model;
+
+namespace ChatOps.Core.Ops;
+
+/// <summary>
+/// Lets at most N Ops calls run at once in this instance (Limits__MaxConcurrentOpsCalls), so a burst of
+/// commands queues here instead of piling onto the Ops service and its backends. A caller waits for a
+/// slot within its own cancellation; the call's deadline starts when it gets one.
+/// </summary>
+public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) : IOpsClient
+{
+    private readonly SemaphoreSlim _slots = new(maxConcurrentCalls, maxConcurrentCalls);
+
+    public Task<IReadOnlyList<TraceSummary>> ListTracesAsync(TraceQuery query, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ListTracesAsync(query, caller, ct), ct);
+
+    public Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ShowTraceAsync(id, caller, ct), ct);
+
+    public Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ShowLogsAsync(id, caller, ct), ct);
+
+    public Task ChangeSamplingAsync(SamplingChange change, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(async () =>
+        {
+            await inner.ChangeSamplingAsync(change, caller, ct).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    public Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.DeployedVersionAsync(caller, ct), ct);
+
+    public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.AlertsAsync(query, caller, ct), ct);
+
+    public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
+        OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.QueryRangeAsync(query, start, end, step, caller, ct), ct);
+
+    private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatOps.Core.Confirmations;
+using ChatOps.Core.Envelopes;
+
+namespace ChatOps.Core.Slack;
+
+/// <summary>
+/// Reads an interactivity payload (form field `payload`, JSON). A click on one of the bot's Confirm /
+/// Cancel buttons becomes an envelope; anything else is acknowledged and dropped. The button's value is
+/// not trusted here: the worker checks its signature.
+/// </summary>
+internal static class InteractionReader
+{
+    public static SlackAck Read(string payload, DateTimeOffset now, RetryInfo retry)
+    {
+        JsonObject? root;
+        try
+        {
+            root = JsonNode.Parse(payload) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return SlackAck.BadRequest("interactivity payload is not JSON");
+        }
+        if (root is null) return SlackAck.BadRequest("interactivity payload is not a JSON object");
+        if (Str(root, "type") is var type && type != "block_actions") return SlackAck.Empty($"ignored interactivity type {type ?? "(none)"}");
+
+        var action = (root["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
+        var actionId = action is null ? null : Str(action, "action_id");
+        if (!ConfirmationActions.IsOurs(actionId)) return SlackAck.Empty($"ignored action {actionId ?? "(none)"}");
+
+        var user = root["user"] is JsonObject u ? Str(u, "id") : null;
+        var channel = root["channel"] is JsonObject c ? Str(c, "id") : root["container"] is JsonObject cc ? Str(cc, "channel_id") : null;
+        var value = Str(action!, "value");
+        if (user is null || channel is null || value is null)
+            return SlackAck.BadRequest("button click lacks user.id, channel.id or the button's value");
+
+        var message = root["message"] as JsonObject;
+        var messageTs = (message is null ? null : Str(message, "ts")) ?? (root["container"] is JsonObject ct ? Str(ct, "message_ts") : null);
+        var responseUrl = Str(root, "response_url");
+        if (responseUrl is not null && (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http")))
+            return SlackAck.BadRequest("interactivity response_url is not an http(s) URL");
+
+        var team = root["team"] is JsonObject t ? Str(t, "id") : null;
+        var envelope = new CommandEnvelope
+        {
+            Id = "click-" + (Str(root, "trigger_id") ?? Str(action!, "action_ts") ?? now.ToUnixTimeMilliseconds().ToString()),
+            Source = EnvelopeSource.Button,
+            TeamId = team,
+            ChannelId = channel,
+            UserId = user,
+            ThreadTs = message is null ? null : Str(message, "thread_ts"),
+            Text = "",
+            ResponseUrl = responseUrl,
+            ReceivedAt = now,
+            RetryNum = retry.Num,
+            RetryReason = retry.Reason,
+            Click = new ButtonClick(actionId!, value, messageTs),
+        };
+        return new SlackAck(200, "", "text/plain", envelope, "button click enqueued");
+    }
+
+    private static string? Str(JsonObject obj, string name) => SlackRequestHandler.Str(obj, name);
+}

@@ -1,0 +1,143 @@
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Functions;
+using ChatOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Tests.Functions;
+
+/// <summary>Abuse limits: each refusal is clear, nothing is half-run, and the limits are settings.</summary>
+public sealed class LimitTests : IAsyncLifetime
+{
+    private readonly FakeOpsClient _ops = new();
+    private FakeSlackApi _slack = null!;
+    private HostedBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        var app = await TestApp.StartAsync(AppMode.Host, _slack, new Dictionary<string, string>
+        {
+            ["Limits:MaxBodyBytes"] = "8192",
+            ["Limits:MaxCommandLength"] = "100",
+            ["Limits:CommandsPerMinute"] = "3",
+        }, services => services.AddSingleton<IOpsClient>(_ops));
+        _bot = new HostedBot(app);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.App.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private Task<(int AckStatus, System.Text.Json.Nodes.JsonObject? Message)> MentionAsync(string text, string user = "U0USER1")
+    {
+        var body = SlackRequests.AppMention("<@UBOT0001> " + text, eventId: "Ev" + Guid.NewGuid().ToString("N")[..10], user: user, ts: Envelopes.NextTs());
+        return _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body));
+    }
+
+    [Fact]
+    public async Task AnOversizedBody_Is413_BeforeAnythingElse()
+    {
+        var body = SlackRequests.AppMention("<@UBOT0001> help " + new string('x', 9000));
+
+        var (status, message) = await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body));
+
+        Assert.Equal(413, status);
+        Assert.Null(message);
+    }
+
+    [Fact]
+    public async Task AnOverlongMention_IsQueuedShort_AndAnsweredWithTheLimit()
+    {
+        var (status, message) = await MentionAsync("list traces " + new string('a', 150));
+
+        Assert.Equal(200, status);
+        Assert.Equal(100, ((string)message!["text"]!).Length);
+        Assert.Equal(":no_entry: That command is 162 characters long; the limit is 100. Nothing was run.",
+            Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));
+        Assert.Empty(_ops.Calls);
+    }
+
+    [Fact]
+    public async Task AnOverlongSlashCommand_IsRefusedInTheAck_AndNothingIsQueued()
+    {
+        var body = SlackRequests.SlashCommand("list traces " + new string('a', 150), _slack.ResponseUrl("s"));
+
+        var (_, response) = await _bot.App.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
+
+        var res = response["Outputs"]!["res"]!;
+        Assert.Equal(200, (int)res["statusCode"]!);
+        Assert.Contains("162 characters long; the limit is 100", (string)res["body"]!);
+        Assert.Null(response["Outputs"]!["message"]);
+    }
+
+    [Fact]
+    public async Task TheFourthCommandInAMinute_IsRefused_WithWhenToTryAgain_AndOthersAreNotAffected()
+    {
+        for (var i = 0; i < 4; i++) await MentionAsync("deployed version");
+        await MentionAsync("deployed version", user: "U0OTHER");
+
+        var replies = _slack.CallsTo("chat.postMessage").Select(c => c.Str("text")!).ToList();
+        Assert.Matches(@"^:no_entry: You have run 3 commands in the last minute, the most allowed\. Try again in \d+ s\. Nothing was run\.$", replies[3]);
+        Assert.Equal(4, _ops.Calls.Count);
+        Assert.Equal("U0OTHER", _ops.Calls[3].Caller.UserId);
+    }
+}
+
+public sealed class BoundedOpsClientTests
+{
+    /// <summary>Blocks every call until released, counting how many are inside at once.</summary>
+    private sealed class GatedOps : IOpsClient
+    {
+        private int _inside;
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int MostAtOnce;
+
+        public async Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default)
+        {
+            var now = Interlocked.Increment(ref _inside);
+            lock (this) MostAtOnce = Math.Max(MostAtOnce, now);
+            await Release.Task;
+            Interlocked.Decrement(ref _inside);
+            return "v1";
+        }
+
+        public Task<IReadOnlyList<TraceSummary>> ListTracesAsync(TraceQuery query, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task ChangeSamplingAsync(SamplingChange change, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, OpsCaller caller,
+            CancellationToken ct = default) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task NoMoreThanTheLimit_AreInFlight_AndTheRestWaitTheirTurn()
+    {
+        var inner = new GatedOps();
+        var bounded = new BoundedOpsClient(inner, 2);
+
+        var calls = Enumerable.Range(0, 6).Select(_ => bounded.DeployedVersionAsync(new OpsCaller("U", "C", "deployed version"))).ToList();
+        await Task.Delay(200);
+        Assert.Equal(2, inner.MostAtOnce);
+        Assert.All(calls, c => Assert.False(c.IsCompleted));
+        inner.Release.SetResult();
+
+        Assert.All(await Task.WhenAll(calls), v => Assert.Equal("v1", v));
+        Assert.Equal(2, inner.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task AWaitingCaller_CanGiveUp()
+    {
+        var inner = new GatedOps();
+        var bounded = new BoundedOpsClient(inner, 1);
+        _ = bounded.DeployedVersionAsync(new OpsCaller("U", "C", "x"));
+        using var cts = new CancellationTokenSource(100);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bounded.DeployedVersionAsync(new OpsCaller("U", "C", "x"), cts.Token));
+        inner.Release.SetResult();
+    }
+}
