@@ -94,7 +94,7 @@ param alwaysReadyInstances int = 1
 @description('Scale-out limit.')
 param maximumInstances int = 10
 
-@allowed([ 512, 2048, 4096 ])
+@allowed([ 2048, 4096 ])
 @description('flex only: instance memory in MB.')
 param flexInstanceMemoryMB int = 2048
 
