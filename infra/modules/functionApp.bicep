@@ -47,64 +47,59 @@ var premiumSettings = [
   { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
 ]
 
-var identity = {
-  type: 'UserAssigned'
-  userAssignedIdentities: { '${identityId}': {} }
-}
-
-resource premiumApp 'Microsoft.Web/sites@2024-04-01' = if (premium) {
-  name: 'func-${baseName}'
-  location: location
-  kind: 'functionapp,linux,container'
-  identity: identity
-  properties: {
-    serverFarmId: plan.id
-    httpsOnly: true
-    keyVaultReferenceIdentity: identityId
-    siteConfig: {
-      linuxFxVersion: 'DOCKER|${registryServer}/${image}'
-      acrUseManagedIdentityCreds: true
-      acrUserManagedIdentityID: identityClientId
-      minimumElasticInstanceCount: alwaysReadyInstances
-      functionAppScaleLimit: maximumInstances
-      ftpsState: 'Disabled'
-      minTlsVersion: '1.2'
-      appSettings: concat(hostSettings, premiumSettings, handlerSettings)
-    }
+// One site resource; only its kind and properties differ between the hostings.
+var premiumProperties = {
+  serverFarmId: plan.id
+  httpsOnly: true
+  keyVaultReferenceIdentity: identityId
+  siteConfig: {
+    linuxFxVersion: 'DOCKER|${registryServer}/${image}'
+    acrUseManagedIdentityCreds: true
+    acrUserManagedIdentityID: identityClientId
+    minimumElasticInstanceCount: alwaysReadyInstances
+    functionAppScaleLimit: maximumInstances
+    ftpsState: 'Disabled'
+    minTlsVersion: '1.2'
+    appSettings: concat(hostSettings, premiumSettings, handlerSettings)
   }
 }
 
-resource flexApp 'Microsoft.Web/sites@2024-04-01' = if (!premium) {
-  name: 'func-${baseName}'
-  location: location
-  kind: 'functionapp,linux'
-  identity: identity
-  properties: {
-    serverFarmId: plan.id
-    httpsOnly: true
-    keyVaultReferenceIdentity: identityId
-    functionAppConfig: {
-      deployment: {
-        storage: {
-          type: 'blobContainer'
-          value: deploymentContainerUrl
-          authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identityId }
-        }
+var flexProperties = {
+  serverFarmId: plan.id
+  httpsOnly: true
+  keyVaultReferenceIdentity: identityId
+  functionAppConfig: {
+    deployment: {
+      storage: {
+        type: 'blobContainer'
+        value: deploymentContainerUrl
+        authentication: { type: 'UserAssignedIdentity', userAssignedIdentityResourceId: identityId }
       }
-      scaleAndConcurrency: {
-        maximumInstanceCount: maximumInstances
-        instanceMemoryMB: flexInstanceMemoryMB
-        alwaysReady: [ { name: 'http', instanceCount: alwaysReadyInstances } ]
-      }
-      runtime: { name: 'custom', version: '1.0' }
     }
-    siteConfig: {
-      ftpsState: 'Disabled'
-      minTlsVersion: '1.2'
-      appSettings: concat(hostSettings, handlerSettings)
+    scaleAndConcurrency: {
+      maximumInstanceCount: maximumInstances
+      instanceMemoryMB: flexInstanceMemoryMB
+      alwaysReady: [ { name: 'http', instanceCount: alwaysReadyInstances } ]
     }
+    runtime: { name: 'custom', version: '1.0' }
+  }
+  siteConfig: {
+    ftpsState: 'Disabled'
+    minTlsVersion: '1.2'
+    appSettings: concat(hostSettings, handlerSettings)
   }
 }
 
-output name string = premium ? premiumApp.name : flexApp.name
-output hostName string = premium ? premiumApp.properties.defaultHostName : flexApp.properties.defaultHostName
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${baseName}'
+  location: location
+  kind: premium ? 'functionapp,linux,container' : 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: premium ? premiumProperties : flexProperties
+}
+
+output name string = site.name
+output hostName string = site.properties.defaultHostName
