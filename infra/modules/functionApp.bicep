@@ -81,6 +81,7 @@ var flexProperties = {
       instanceMemoryMB: flexInstanceMemoryMB
       alwaysReady: [ { name: 'http', instanceCount: alwaysReadyInstances } ]
     }
+    // Runtime version for custom handlers not verified here: check az functionapp list-flexconsumption-runtimes.
     runtime: { name: 'custom', version: '1.0' }
   }
   siteConfig: {
