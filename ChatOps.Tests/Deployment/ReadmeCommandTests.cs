@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace ChatOps.Tests.Deployment;
+
+/// <summary>The deployment commands in the README name files, outputs, parameters and images that exist,
+/// so the instructions cannot drift from infra/ and the Dockerfiles.</summary>
+public sealed class ReadmeCommandTests
+{
+    private static readonly Bicep Main = Bicep.Load("infra", "main.bicep");
+
+    /// <summary>Lines of the README's fenced code blocks.</summary>
+    private static readonly IReadOnlyList<string> CodeLines = Regex.Matches(DeploymentFiles.Text("README.md"), "(?s)```[a-z]*\n(.*?)```")
+        .SelectMany(m => m.Groups[1].Value.Split('\n')).Select(l => l.Trim()).ToList();
+
+    private static IEnumerable<string> Commands(string start) => CodeLines.Where(l => l.Contains(start));
+
+    private static IEnumerable<string> Args(string line, string option) =>
+        Regex.Matches(line, $@"{Regex.Escape(option)}[ =](""[^""]*""|\S+)").Select(m => m.Groups[1].Value.Trim('"'));
+
+    [Fact]
+    public void DeploymentCommands_UseTheTemplateAndParameterFilesThatExist()
+    {
+        var deployments = Commands("az deployment group create").ToList();
+        Assert.NotEmpty(deployments);
+        foreach (var line in deployments)
+        {
+            Assert.Equal(["infra/main.bicep"], Args(line, "--template-file"));
+            foreach (var value in Args(line, "--parameters"))
+            {
+                if (value.Contains('=')) Assert.Contains(value.Split('=')[0], Main.Params.Select(p => p.Name));
+                else Assert.True(File.Exists(DeploymentFiles.PathOf(value)), $"README: {value} does not exist");
+            }
+            Assert.Contains("infra/main.bicepparam", Args(line, "--parameters"));
+        }
+    }
+
+    [Fact]
+    public void OutputsTheReadmeQueries_AreDeclared()
+    {
+        var queried = CodeLines.SelectMany(l => Regex.Matches(l, @"properties\.outputs\.(\w+)\.value").Select(m => m.Groups[1].Value)).ToList();
+        Assert.Contains("slackRequestUrl", queried);
+        Assert.All(queried, output => Assert.Contains(output, Main.Outputs));
+    }
+
+    [Fact]
+    public void ImageBuilds_UseDockerfilesThatExist_AndTheImageNamesInfraDeploys()
+    {
+        var builds = Commands("az acr build").ToList();
+        Assert.Equal(2, builds.Count);
+        var defaults = DeploymentFiles.Text("infra", "main.bicepparam") + Main.Text;
+        foreach (var line in builds)
+        {
+            Assert.True(File.Exists(DeploymentFiles.PathOf(Args(line, "--file").Single())), line);
+            Assert.EndsWith(" .", line); // the repo root is the build context, as the Dockerfiles expect
+            Assert.Contains($"'{Args(line, "--image").Single()}'", defaults);
+        }
+    }
+
+    [Fact]
+    public void FlexPackage_HoldsTheFilesTheHostNeeds()
+    {
+        var zip = Commands("zip -r").Single().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(3).ToList();
+        foreach (var path in zip.Where(p => p != "publish")) Assert.True(File.Exists(DeploymentFiles.PathOf(path)), path);
+        var executable = (string)DeploymentFiles.Json("host.json")["customHandler"]!["description"]!["defaultExecutablePath"]!;
+        Assert.Contains(executable.Split('/')[0], zip);
+        Assert.Contains(Commands("scripts/publish"), l => l == "scripts/publish");
+    }
+
+    [Fact]
+    public void ComposeSteps_NameFilesThatExist()
+    {
+        Assert.Contains(Commands("cp .env.example .env"), _ => true);
+        Assert.True(File.Exists(DeploymentFiles.PathOf(".env.example")));
+        Assert.Contains(Commands("docker compose up"), _ => true);
+        Assert.True(File.Exists(DeploymentFiles.PathOf("docker-compose.yml")));
+    }
+}

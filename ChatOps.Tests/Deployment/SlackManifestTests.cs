@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace ChatOps.Tests.Deployment;
+
+/// <summary>slack/manifest.yml: an HTTP app whose one request URL is the slack function's route, with
+/// exactly the scopes the code needs.</summary>
+public sealed class SlackManifestTests
+{
+    private static readonly YamlMappingNode Manifest = DeploymentFiles.Yaml("slack", "manifest.yml");
+    private static YamlMappingNode Settings => Manifest.Map("settings");
+
+    // Which bot scope each Web API method the client calls needs (Slack's method reference).
+    private static readonly Dictionary<string, string?> ScopeOf = new()
+    {
+        ["auth.test"] = null,
+        ["chat.postMessage"] = "chat:write",
+        ["chat.postEphemeral"] = "chat:write",
+        ["chat.update"] = "chat:write",
+        ["files.getUploadURLExternal"] = "files:write",
+        ["files.completeUploadExternal"] = "files:write",
+        ["usergroups.users.list"] = "usergroups:read",
+    };
+
+    private static IReadOnlyList<string> Scopes => Manifest.Map("oauth_config").Map("scopes").Strings("bot");
+
+    [Fact]
+    public void EveryRequestUrl_IsTheSlackFunctionsRoute()
+    {
+        var urls = new[]
+        {
+            Settings.Map("event_subscriptions").Str("request_url"),
+            Settings.Map("interactivity").Str("request_url"),
+        }.Concat(Manifest.Map("features").Seq("slash_commands").Select(c => c.Str("url"))).ToList();
+
+        Assert.Equal(3, urls.Count);
+        Assert.All(urls, url =>
+        {
+            Assert.StartsWith("https://", url);
+            Assert.EndsWith("/api/slack", url); // host.json routePrefix "api" + slack/function.json route "slack"
+        });
+        Assert.Single(urls.Distinct());
+    }
+
+    [Fact]
+    public void IsAnHttpApp_WithTheOpsCommand_InteractivityAndDms()
+    {
+        Assert.Equal("false", Settings.Str("socket_mode_enabled"));
+        Assert.Equal("true", Settings.Map("interactivity").Str("is_enabled"));
+        Assert.Equal(["app_mention", "message.im"], Settings.Map("event_subscriptions").Strings("bot_events"));
+        var command = Assert.Single(Manifest.Map("features").Seq("slash_commands"));
+        Assert.Equal("/ops", command.Str("command"));
+        Assert.Equal("true", Manifest.Map("features").Map("app_home").Str("messages_tab_enabled"));
+    }
+
+    [Fact]
+    public void BotScopes_AreTheMinimalSet()
+    {
+        Assert.Equal(
+            new[] { "app_mentions:read", "chat:write", "commands", "files:write", "im:history", "users:read", "usergroups:read" }.Order(),
+            Scopes.Order());
+    }
+
+    [Fact]
+    public void BotScopes_CoverEveryWebApiMethodTheClientCalls()
+    {
+        var source = DeploymentFiles.Text("ChatOps.Core", "Slack", "SlackApiClient.cs");
+        var methods = Regex.Matches(source, "\"([a-z]+\\.[A-Za-z.]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.Contains("usergroups.users.list", methods);
+        foreach (var method in methods)
+        {
+            Assert.True(ScopeOf.TryGetValue(method, out var scope), $"SlackApiClient calls {method}: add its scope here and to slack/manifest.yml");
+            if (scope is not null) Assert.Contains(scope, Scopes);
+        }
+    }
+}

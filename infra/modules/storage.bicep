@@ -1,0 +1,80 @@
+// The function app's storage: no shared keys, only the identity. Holds the command queues the
+// functions bind to (slack/, worker/, poison/ function.json), the worker's dedupe container
+// (exactly-once replies under Slack retries) and the Flex Consumption deployment package container.
+
+param location string
+param storageAccountName string
+param principalId string
+
+// Queues the functions bind to; must equal the queueName values in the function.json files.
+var queueNames = [
+  'chatops-commands'
+  'chatops-commands-poison'
+]
+
+// Blob containers: the worker blob bindings' dedupe markers, and the Flex deployment package.
+var containerNames = [
+  'chatops-dedupe'
+  'app-package'
+]
+
+// Built-in role definition ids (Azure RBAC).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageAccountContributor: '17d1049b-9a84-46fb-8f53-869881c3d3ab'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc9-a682-bb5ee22e8a3a'
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    defaultToOAuthAuthentication: true
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for name in queueNames: {
+  parent: queueService
+  name: name
+}]
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in containerNames: {
+  parent: blobService
+  name: name
+  properties: { publicAccess: 'None' }
+}]
+
+// Identity-based AzureWebJobsStorage: Blob Data Owner is the host's minimum; the queue triggers and
+// outputs need Queue Data Contributor; the Functions docs list Storage Account Contributor with both
+// for triggers that keep internal state in the host storage; Table Data Contributor lets the host
+// persist its diagnostic events.
+resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): {
+  name: guid(storage.id, principalId, role.value)
+  scope: storage
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
+  }
+}]
+
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}app-package'
