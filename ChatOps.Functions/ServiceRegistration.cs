@@ -50,7 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<IOpsClient>(sp => new BoundedOpsClient(
             OpsClient(sp.GetRequiredService<OpsOptions>()), sp.GetRequiredService<LimitOptions>().MaxConcurrentOpsCalls));
         services.AddCommands();
-        services.AddTrust();
+        services.AddTrust(serving);
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
         services.AddSingleton<PoisonNotifier>();
@@ -58,13 +58,13 @@ public static class ServiceRegistration
     }
 
     /// <summary>Access, confirmations, limits, once-only delivery and the audit trail.</summary>
-    private static void AddTrust(this IServiceCollection services)
+    private static void AddTrust(this IServiceCollection services, bool serving)
     {
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value);
         services.AddOptions<ConfirmationOptions>().BindConfiguration(ConfirmationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConfirmationOptions>>(sp => new SettingsValidation<ConfirmationOptions>(o =>
-            SettingsCheck.Confirmations(o, MutatingAllowed(sp.GetRequiredService<IOptions<AccessOptions>>().Value, sp.GetServices<ICommand>()))));
+            SettingsCheck.Confirmations(o, serving, MutatingAllowed(sp.GetRequiredService<IOptions<AccessOptions>>().Value, sp.GetServices<ICommand>()))));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConfirmationOptions>>().Value);
         services.AddOptions<LimitOptions>().BindConfiguration(LimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LimitOptions>>(new SettingsValidation<LimitOptions>(SettingsCheck.Limits));

@@ -14,9 +14,13 @@ namespace ChatOps.Core.Confirmations;
 /// </summary>
 public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy access, ConfirmationOptions options, TimeProvider clock)
 {
+    /// <summary>The request behind a click when its signature holds; null otherwise.</summary>
+    public PendingChange? Verify(ButtonClick click) =>
+        string.IsNullOrWhiteSpace(options.HmacKey) ? null : ConfirmationToken.Read(click.Value, options.HmacKey);
+
     public async Task<ClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, CancellationToken ct = default)
     {
-        var change = string.IsNullOrWhiteSpace(options.HmacKey) ? null : ConfirmationToken.Read(click.Value, options.HmacKey);
+        var change = Verify(click);
         if (change is null || change.ChannelId != envelope.ChannelId)
             return ClickResult.Notice(ConfirmationPrompt.Unverifiable(), "invalid", null);
 

@@ -61,12 +61,15 @@ public static class SettingsCheck
     public static IReadOnlyList<string> Worker(WorkerOptions o) =>
         o.MaxDequeueCount is >= 1 and <= 100 ? [] : ["Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)"];
 
+    /// <param name="serving">True for the HTTP modes; the command line runs commands without confirmation.</param>
     /// <param name="mutatingAllowed">True when an access rule lets someone run a mutating command, which then
     /// needs a confirmation, which needs the key.</param>
-    public static IReadOnlyList<string> Confirmations(ConfirmationOptions o, bool mutatingAllowed)
+    public static IReadOnlyList<string> Confirmations(ConfirmationOptions o, bool serving, bool mutatingAllowed)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(o.HmacKey))
+        // The command line never shows buttons (its operator is trusted), so it needs no key.
+        if (!serving) { }
+        else if (string.IsNullOrWhiteSpace(o.HmacKey))
         {
             if (mutatingAllowed)
                 problems.Add("Confirmations__HmacKey is missing: an Access rule allows a command that changes production, and its " +

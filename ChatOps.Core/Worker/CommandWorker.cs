@@ -114,6 +114,9 @@ public sealed class CommandWorker(
     private async Task<(WorkerOutcome, DeliveryRecord?)> RunClickAsync(
         CommandEnvelope envelope, ButtonClick click, int dequeueCount, AuditDraft audit, CancellationToken ct)
     {
+        // Known before anything runs, so even an attempt that fails is audited with its command.
+        audit.Change = services.Clicks.Verify(click);
+        audit.Decision = click.ActionId == ConfirmationActions.Confirm ? "confirmed" : "cancelled";
         ClickResult result;
         try
         {
@@ -128,7 +131,7 @@ public sealed class CommandWorker(
         }
 
         audit.Decision = result.Decision;
-        audit.Change = result.Change;
+        audit.Change = result.Change ?? audit.Change;
         audit.Context = result.Context;
         var delivered = await replies.SendAsync(envelope, result.Reply, ct, replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
         var outcome = result.Outcome is { } kind ? OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";

@@ -61,6 +61,35 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   properties: { publicAccess: 'None' }
 }]
 
+// A dedupe marker only matters while Slack may retry (minutes) or the queue may redeliver (hours);
+// a week later it is deleted, so the container does not grow forever.
+resource dedupeLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-dedupe-markers'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [ 'blockBlob' ]
+              prefixMatch: [ 'chatops-dedupe/' ]
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterModificationGreaterThan: 7 }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 // Identity-based AzureWebJobsStorage: Blob Data Owner is the host's minimum; the queue triggers and
 // outputs need Queue Data Contributor; the Functions docs list Storage Account Contributor with both
 // for triggers that keep internal state in the host storage; Table Data Contributor lets the host
