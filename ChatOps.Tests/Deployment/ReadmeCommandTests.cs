@@ -75,3 +75,26 @@ public sealed class ReadmeCommandTests
         Assert.True(File.Exists(DeploymentFiles.PathOf("docker-compose.yml")));
     }
 }
+
+/// <summary>The quick start is what CI runs: `.ci/run` calls scripts/test, which runs `scripts/stack check`,
+/// and the README's transcript is of that command.</summary>
+public sealed class QuickStartTests
+{
+    [Fact]
+    public void TheQuickStartCommands_AreTheOnesCiRuns()
+    {
+        var readme = DeploymentFiles.Text("README.md");
+        var quickStart = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..readme.IndexOf("## Architecture", StringComparison.Ordinal)];
+
+        Assert.Contains("\nscripts/test ", quickStart);
+        Assert.Contains("\nscripts/stack check ", quickStart);
+        Assert.Contains("$ scripts/stack check\n", quickStart);
+        Assert.Contains("exec scripts/test", DeploymentFiles.Text(".ci", "run"));
+        Assert.Contains("scripts/stack check", DeploymentFiles.Text("scripts", "test"));
+        Assert.Contains("  check)", DeploymentFiles.Text("scripts", "stack"));
+        // The transcript's commands are the ones `check` runs, in its order.
+        var asked = System.Text.RegularExpressions.Regex.Matches(quickStart, @"\$ scripts/stack ask ""([^""]+)""").Select(m => m.Groups[1].Value);
+        Assert.Equal(["alerts", "deployed version", "graph scrapes"], asked.ToArray());
+        Assert.Contains("for command in \"alerts\" \"deployed version\" \"graph scrapes\"; do", DeploymentFiles.Text("scripts", "stack"));
+    }
+}
