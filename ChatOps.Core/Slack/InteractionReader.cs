@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Envelopes;
@@ -14,16 +13,7 @@ internal static class InteractionReader
 {
     public static SlackAck Read(string payload, DateTimeOffset now, RetryInfo retry)
     {
-        JsonObject? root;
-        try
-        {
-            root = JsonNode.Parse(payload) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return SlackAck.BadRequest("interactivity payload is not JSON");
-        }
-        if (root is null) return SlackAck.BadRequest("interactivity payload is not a JSON object");
+        if (SlackRequestHandler.ParseObject(payload) is not { } root) return SlackAck.BadRequest("interactivity payload is not a JSON object");
         if (Str(root, "type") is var type && type != "block_actions") return SlackAck.Empty($"ignored interactivity type {type ?? "(none)"}");
 
         var action = (root["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();

@@ -45,16 +45,7 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 
     private SlackAck HandleJson(string body, RetryInfo retry)
     {
-        JsonObject? root;
-        try
-        {
-            root = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return SlackAck.BadRequest("body is not JSON");
-        }
-        if (root is null) return SlackAck.BadRequest("body is not a JSON object");
+        if (ParseObject(body) is not { } root) return SlackAck.BadRequest("body is not a JSON object");
 
         return Str(root, "type") switch
         {
@@ -72,6 +63,19 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
         if (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)) return true;
         if (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)) return false;
         return !body.TrimStart().StartsWith('{');
+    }
+
+    /// <summary>The text as a JSON object; null for anything else (not JSON, an array, a string).</summary>
+    internal static JsonObject? ParseObject(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     internal static string? Str(JsonObject obj, string name) =>
