@@ -5,7 +5,7 @@ namespace ChatOps.Core.Access;
 /// Access__Rules__0__Commands=change sampling, Access__Rules__0__Users=U123,U456,
 /// Access__Rules__0__Groups=S0ONCALL, Access__Rules__0__Channels=C0INCIDENTS.
 /// A command no rule names is open when it only reads and closed when it changes production.
-/// Access__Rules__0__RequireApproval=true adds the two-person rule to what that rule allows.
+/// Access__Rules__0__RequireApproval=true puts the commands that rule names under the two-person rule.
 /// </summary>
 public sealed class AccessOptions
 {
@@ -27,8 +27,8 @@ public sealed class AccessRule
     public string Groups { get; set; } = "";
     public string Channels { get; set; } = "";
 
-    /// <summary>Two-person rule: a mutating command this rule allows must be confirmed by someone other
-    /// than the person who asked.</summary>
+    /// <summary>Two-person rule: a mutating command this rule names must be confirmed by someone other than
+    /// the person who asked, whichever rule let them ask (the strictest rule wins).</summary>
     public bool RequireApproval { get; set; }
 
     internal static IReadOnlyList<string> Split(string list) =>

@@ -18,11 +18,14 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
     public PendingChange? Verify(ButtonClick click) =>
         string.IsNullOrWhiteSpace(options.HmacKey) ? null : ConfirmationToken.Read(click.Value, options.HmacKey);
 
-    public async Task<ClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, CancellationToken ct = default)
+    /// <param name="context">The clicker's context, made by the caller so it can audit the Ops trace id even when the run throws.</param>
+    public async Task<ClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, CommandContext context, CancellationToken ct = default)
     {
         var change = Verify(click);
-        if (change is null || change.ChannelId != envelope.ChannelId)
-            return ClickResult.Notice(ConfirmationPrompt.Unverifiable(), "invalid", null);
+        if (change is null) return ClickResult.Notice(ConfirmationPrompt.Unverifiable(), "invalid", null);
+        if (change.ChannelId != envelope.ChannelId)
+            return ClickResult.Notice(ChatReply.Plain(
+                $":no_entry: This request was made in <#{change.ChannelId}> and can only be confirmed there. Nothing was changed."), "invalid", change);
 
         var clicker = envelope.UserId;
         var now = clock.GetUtcNow();
@@ -44,12 +47,10 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
             return ClickResult.Notice(ChatReply.Plain(
                 $":no_entry: Two-person rule: someone other than you must confirm {Mrkdwn.Code(change.CommandLine)}."), "refused", change);
 
-        var context = new CommandContext(envelope.Id, clicker, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = access };
         var outcome = await dispatcher.RunConfirmedAsync(command, change.Arguments, context, ct).ConfigureAwait(false);
         return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
         {
             Outcome = outcome.Kind,
-            Context = context,
         };
     }
 }
@@ -60,9 +61,6 @@ public sealed record ClickResult(ChatReply Reply, bool ReplaceOriginal, string D
 {
     /// <summary>The confirmed command's outcome; null when nothing ran.</summary>
     public OutcomeKind? Outcome { get; init; }
-
-    /// <summary>The context the confirmed command ran in (its Ops trace id); null when nothing ran.</summary>
-    public CommandContext? Context { get; init; }
 
     public static ClickResult Settled(ChatReply reply, string decision, PendingChange change) => new(reply, true, decision, change);
 

@@ -47,7 +47,6 @@ public static class ConfirmationPrompt
         return ChatReply.Plain($"This request was already {decision}{who}{when}; nothing was run again.");
     }
 
-    public static ChatReply InProgress() => ChatReply.Plain("This request is being handled right now; nothing was run again.");
 
     private static ChatReply Settled(string what, PendingChange change)
     {

@@ -49,8 +49,8 @@ public sealed record CommandEnvelope
     /// The same for every delivery of the same thing the user did, and different otherwise: a message is
     /// its channel + ts (Slack may send one message twice under different event ids, and retries keep both),
     /// a click is its confirmation request (so Confirm and Cancel, and a second click, share it), a slash
-    /// command its trigger_id. Written into the queue message, where worker/function.json's blob bindings
-    /// read it as <c>{dedupeKey}</c>; only blob-name-safe characters.
+    /// command its trigger_id. Serialized with the envelope, so a host can address its dedupe store by it;
+    /// letters, digits, '-', '.' and '_' only.
     /// </summary>
     public string DedupeKey => DedupeKeys.For(this);
 }

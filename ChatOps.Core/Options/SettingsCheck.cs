@@ -67,9 +67,11 @@ public static class SettingsCheck
     public static IReadOnlyList<string> Confirmations(ConfirmationOptions o, bool serving, bool mutatingAllowed)
     {
         var problems = new List<string>();
+        if (o.Expiry < TimeSpan.FromSeconds(10) || o.Expiry > TimeSpan.FromDays(1))
+            problems.Add("Confirmations__Expiry must be between 00:00:10 and 1.00:00:00");
         // The command line never shows buttons (its operator is trusted), so it needs no key.
-        if (!serving) { }
-        else if (string.IsNullOrWhiteSpace(o.HmacKey))
+        if (!serving) return problems;
+        if (string.IsNullOrWhiteSpace(o.HmacKey))
         {
             if (mutatingAllowed)
                 problems.Add("Confirmations__HmacKey is missing: an Access rule allows a command that changes production, and its " +
@@ -79,8 +81,6 @@ public static class SettingsCheck
             problems.Add("Confirmations__HmacKey still holds the sample's <placeholder>");
         else if (o.HmacKey.Trim().Length < 32)
             problems.Add("Confirmations__HmacKey is too short: use at least 32 random characters");
-        if (o.Expiry < TimeSpan.FromSeconds(10) || o.Expiry > TimeSpan.FromDays(1))
-            problems.Add("Confirmations__Expiry must be between 00:00:10 and 1.00:00:00");
         return problems;
     }
 

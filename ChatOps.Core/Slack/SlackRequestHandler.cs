@@ -15,7 +15,7 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 
     public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body)
     {
-        // Before any work (the HMAC runs over the whole body): nothing Slack sends comes near the limit.
+        // Before the HMAC over the whole body and any parsing of it; nothing Slack sends comes near the limit.
         var size = Encoding.UTF8.GetByteCount(body);
         if (size > _limits.MaxBodyBytes)
             return new SlackAck(413, $"request body is {size} bytes; the limit is {_limits.MaxBodyBytes}", "text/plain", null,
@@ -65,12 +65,15 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
         return !body.TrimStart().StartsWith('{');
     }
 
+    private static readonly JsonDocumentOptions NoDuplicates = new() { AllowDuplicateProperties = false };
+
     /// <summary>The text as a JSON object; null for anything else (not JSON, an array, a string).</summary>
     internal static JsonObject? ParseObject(string text)
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            // Duplicate keys are refused here: JsonObject would otherwise throw on first access, deep inside a reader.
+            return JsonNode.Parse(text, null, NoDuplicates) as JsonObject;
         }
         catch (JsonException)
         {

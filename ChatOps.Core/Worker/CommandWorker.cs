@@ -22,8 +22,8 @@ public sealed class CommandWorker(
     WorkerServices services,
     ILogger<CommandWorker> log)
 {
-    /// <param name="handledBefore">What the dedupe store holds under the envelope's key (the blob input
-    /// binding), or null when nothing was answered under it yet.</param>
+    /// <param name="handledBefore">What the dedupe store holds under the envelope's key, or null when nothing
+    /// was answered under it yet.</param>
     public async Task<WorkerResult> RunAsync(CommandEnvelope envelope, int dequeueCount, string? handledBefore = null, CancellationToken ct = default)
     {
         var started = services.Clock.GetTimestamp();
@@ -39,7 +39,17 @@ public sealed class CommandWorker(
         if (DeliveryRecord.TryParse(handledBefore) is { } stored)
             return await DuplicateAsync(envelope, stored, audit, ct).ConfigureAwait(false);
         if (!services.Recent.TryClaim(key, out var finishedHere))
+        {
+            // A click while another click on the same request is still running: its answer depends on how
+            // that one ends (a refused click leaves the request open), so let the queue bring it back.
+            if (finishedHere is null && envelope.Click is not null)
+            {
+                audit.Decision = "duplicate";
+                audit.Write("retry");
+                throw new RequestBusyException(key);
+            }
             return await DuplicateAsync(envelope, finishedHere, audit, ct).ConfigureAwait(false);
+        }
 
         try
         {
@@ -65,7 +75,8 @@ public sealed class CommandWorker(
         if (envelope.TextLength is { } length && length > limits.MaxCommandLength)
             return await RefuseAsync(envelope, audit, "too_long", ChatReply.Plain(
                 $":no_entry: That command is {length:N0} characters long; the limit is {limits.MaxCommandLength:N0}. Nothing was run."), ct).ConfigureAwait(false);
-        if (!services.RateLimiter.TryAcquire(envelope.UserId, out var retryAfter))
+        // Only a first delivery counts: a redelivery after a failure is the same command, not another one.
+        if (dequeueCount == 1 && !services.RateLimiter.TryAcquire(envelope.UserId, out var retryAfter))
             return await RefuseAsync(envelope, audit, "rate_limited", ChatReply.Plain(
                 $":no_entry: You have run {limits.CommandsPerMinute} commands in the last minute, the most allowed. " +
                 $"Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s. Nothing was run."), ct).ConfigureAwait(false);
@@ -114,13 +125,14 @@ public sealed class CommandWorker(
     private async Task<(WorkerOutcome, DeliveryRecord?)> RunClickAsync(
         CommandEnvelope envelope, ButtonClick click, int dequeueCount, AuditDraft audit, CancellationToken ct)
     {
-        // Known before anything runs, so even an attempt that fails is audited with its command.
+        // Known before anything runs, so even an attempt that fails is audited with its command and trace id.
         audit.Change = services.Clicks.Verify(click);
-        audit.Decision = click.ActionId == ConfirmationActions.Confirm ? "confirmed" : "cancelled";
+        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = services.Access };
+        audit.Context = context;
         ClickResult result;
         try
         {
-            result = await services.Clicks.HandleAsync(envelope, click, ct).ConfigureAwait(false);
+            result = await services.Clicks.HandleAsync(envelope, click, context, ct).ConfigureAwait(false);
         }
         catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && dequeueCount >= services.Options.MaxDequeueCount)
         {
@@ -132,8 +144,19 @@ public sealed class CommandWorker(
 
         audit.Decision = result.Decision;
         audit.Change = result.Change ?? audit.Change;
-        audit.Context = result.Context;
-        var delivered = await replies.SendAsync(envelope, result.Reply, ct, replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
+        bool delivered;
+        try
+        {
+            delivered = await replies.SendAsync(envelope, result.Reply, ct, replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex) when (result.ReplaceOriginal)
+        {
+            // Settled (and for a Confirm, already run): a retry must not run it again or call it expired.
+            // The prompt keeps its buttons; a later click is told what became of the request.
+            log.LogError("Click {CommandId} settled as {Decision}, but Slack did not take the update ({SlackError}); not retried",
+                envelope.Id, result.Decision, ex.Error);
+            delivered = false;
+        }
         var outcome = result.Outcome is { } kind ? OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";
         audit.Write(delivered ? outcome : "undeliverable");
         log.LogInformation("Click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);
@@ -145,6 +168,7 @@ public sealed class CommandWorker(
     private async Task<(WorkerOutcome, DeliveryRecord?)> RefuseAsync(
         CommandEnvelope envelope, AuditDraft audit, string decision, ChatReply reply, CancellationToken ct)
     {
+        if (envelope.Click is { } click) audit.Change = services.Clicks.Verify(click);
         log.LogWarning("Refused {CommandId} from {User}: {Decision}", envelope.Id, envelope.UserId, decision);
         var delivered = await replies.SendAsync(envelope, reply, ct).ConfigureAwait(false);
         audit.Decision = decision;
@@ -161,15 +185,25 @@ public sealed class CommandWorker(
         log.LogInformation("{CommandId} repeats {DedupeKey}, already {Decision}; not run again (Slack retry {RetryNum})",
             envelope.Id, envelope.DedupeKey, earlier?.Decision ?? "in progress", envelope.RetryNum);
         audit.Decision = "duplicate";
-        if (envelope.Click is null)
+        // Stored again: when this instance remembers the key but the store lacks it (its write failed), other
+        // instances learn it now. The same record, so rewriting it changes nothing.
+        if (envelope.Click is null || earlier is null)
         {
             audit.Write("none");
-            return new WorkerResult(WorkerOutcome.Duplicate, null);
+            return new WorkerResult(WorkerOutcome.Duplicate, earlier);
         }
-        var reply = earlier is null ? ConfirmationPrompt.InProgress() : ConfirmationPrompt.AlreadySettled(earlier.Decision, earlier.User, earlier.At);
-        var delivered = await replies.SendAsync(envelope, reply, ct).ConfigureAwait(false);
-        audit.Write(delivered ? "none" : "undeliverable");
-        return new WorkerResult(WorkerOutcome.Duplicate, null);
+        audit.Change = services.Clicks.Verify(envelope.Click);
+        var delivered = false;
+        try
+        {
+            delivered = await replies.SendAsync(envelope, ConfirmationPrompt.AlreadySettled(earlier.Decision, earlier.User, earlier.At), ct)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            audit.Write(delivered ? "none" : "undeliverable");
+        }
+        return new WorkerResult(WorkerOutcome.Duplicate, earlier);
     }
 
     private DeliveryRecord Record(CommandEnvelope envelope, string decision, string user) =>
@@ -186,8 +220,8 @@ public sealed class CommandWorker(
     };
 }
 
-/// <summary>What the worker did, and the record to store under the envelope's dedupe key (the blob
-/// output binding); null stores nothing, so a later delivery may run.</summary>
+/// <summary>What the worker did, and the record to store under the envelope's dedupe key; null stores
+/// nothing, so a later delivery may run.</summary>
 public sealed record WorkerResult(WorkerOutcome Outcome, DeliveryRecord? Record);
 
 public enum WorkerOutcome
@@ -199,3 +233,7 @@ public enum WorkerOutcome
     /// <summary>Already answered under the same dedupe key; nothing ran.</summary>
     Duplicate,
 }
+
+/// <summary>Another delivery of the same click is running in this instance; failing this one lets the queue
+/// deliver it again once that one has settled or released the request.</summary>
+public sealed class RequestBusyException(string key) : Exception($"dedupe key {key} is being handled by another delivery");

@@ -253,4 +253,64 @@ public sealed class ConfirmationTests : IAsyncLifetime
         Assert.Equal(200, status);
         Assert.Null(message);
     }
+
+    [Fact]
+    public async Task WhenSlackFailsToTakeTheResult_TheChangeIsNotRunAgain_AndALaterClickIsTold()
+    {
+        await StartAsync();
+        var value = ButtonValue(await AskAsync(), ConfirmationActions.Confirm);
+        _slack.Script("response_url", _ => Microsoft.AspNetCore.Http.Results.StatusCode(503));
+
+        var body = SlackRequests.BlockActions(ConfirmationActions.Confirm, value, user: "U0BOB", responseUrl: _slack.ResponseUrl("c1"));
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded", at: _clock.Now));
+        var later = await ClickAsync(ConfirmationActions.Confirm, value, "U0ALICE", "c2");
+
+        Assert.Single(_ops.Calls);
+        Assert.StartsWith("This request was already confirmed by <@U0BOB>", later.Str("text"));
+    }
+
+    [Fact]
+    public async Task AClickWhileAnotherClickOnTheSameRequestRuns_GoesBackToTheQueue()
+    {
+        await StartAsync();
+        var value = ButtonValue(await AskAsync(), ConfirmationActions.Confirm);
+        var body = SlackRequests.BlockActions(ConfirmationActions.Confirm, value, user: "U0BOB", responseUrl: _slack.ResponseUrl("c1"));
+        var (_, response) = await _bot.App.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded", at: _clock.Now));
+        var message = response["Outputs"]!["message"]!.AsObject();
+        // Another delivery of the same request holds it in this instance.
+        var recent = _bot.App.Services.GetRequiredService<ChatOps.Core.Worker.RecentDeliveries>();
+        Assert.True(recent.TryClaim((string)message["dedupeKey"]!, out _));
+
+        Assert.Equal(500, await _bot.DeliverAsync(message));
+        Assert.Empty(_ops.Calls);
+        recent.Release((string)message["dedupeKey"]!);
+        Assert.Equal(200, await _bot.DeliverAsync(message, dequeueCount: 2));
+        Assert.Single(_ops.Calls);
+    }
+
+    [Fact]
+    public async Task AButtonFromAnotherChannel_IsRefused_SayingWhere()
+    {
+        await StartAsync();
+        var value = ButtonValue(await AskAsync(), ConfirmationActions.Confirm);
+        var before = _slack.CallsTo("response_url").Count;
+
+        var body = SlackRequests.BlockActions(ConfirmationActions.Confirm, value, user: "U0BOB", channel: "C0ELSEWHERE", responseUrl: _slack.ResponseUrl("c1"));
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded", at: _clock.Now));
+
+        Assert.Empty(_ops.Calls);
+        Assert.Equal(":no_entry: This request was made in <#C0CHAN1> and can only be confirmed there. Nothing was changed.",
+            _slack.CallsTo("response_url").Skip(before).Single().Str("text"));
+    }
+
+    [Fact]
+    public async Task TwoPersonRule_InADirectMessage_IsRefused_BecauseNobodyElseCanClick()
+    {
+        await StartAsync(requireApproval: true);
+        var body = SlackRequests.DirectMessage("change sampling always", eventId: "EvDm2p", user: "U0ALICE", channel: "D0ALICE");
+
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body, at: _clock.Now));
+
+        Assert.StartsWith(":no_entry: `change sampling` needs a second person to confirm", _slack.CallsTo("chat.postMessage").Last().Str("text"));
+    }
 }

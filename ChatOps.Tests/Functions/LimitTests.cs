@@ -74,6 +74,23 @@ public sealed class LimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARedelivery_IsNotCountedAgainstTheRateLimit()
+    {
+        var message = (System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(
+            Envelopes.Mention("deployed version", id: "EvRedeliver"), Core.Envelopes.EnvelopeJson.Options)!;
+        _slack.Script("chat.postMessage", _ => Microsoft.AspNetCore.Http.Results.StatusCode(503), _ => Microsoft.AspNetCore.Http.Results.StatusCode(503));
+        await _bot.DeliverAsync(message, dequeueCount: 1);
+        await _bot.DeliverAsync(message, dequeueCount: 2);
+        await _bot.DeliverAsync(message, dequeueCount: 3);
+        await MentionAsync("deployed version");
+        await MentionAsync("deployed version");
+
+        // Three deliveries of one command count once: both later commands still run.
+        Assert.DoesNotContain(_slack.CallsTo("chat.postMessage"), c => c.Str("text")!.Contains("commands in the last minute"));
+        Assert.Equal(5, _ops.Calls.Count);
+    }
+
+    [Fact]
     public async Task TheFourthCommandInAMinute_IsRefused_WithWhenToTryAgain_AndOthersAreNotAffected()
     {
         for (var i = 0; i < 4; i++) await MentionAsync("deployed version");
@@ -88,6 +105,15 @@ public sealed class LimitTests : IAsyncLifetime
 
 public sealed class BoundedOpsClientTests
 {
+    [Fact]
+    public async Task TheAppsOpsClient_IsBounded()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        await using var app = await TestApp.StartAsync(AppMode.Host, slack);
+
+        Assert.IsType<BoundedOpsClient>(app.Services.GetRequiredService<IOpsClient>());
+    }
+
     /// <summary>Blocks every call until released, counting how many are inside at once.</summary>
     private sealed class GatedOps : IOpsClient
     {

@@ -48,4 +48,23 @@ public sealed class InteractionReaderTests
         Assert.Equal(status, ack.StatusCode);
         Assert.Null(ack.Envelope);
     }
+
+    [Fact]
+    public void TwoSpellingsOfOneSignature_ShareTheKey()
+    {
+        var a = Handle(SlackRequests.BlockActions(ConfirmationActions.Confirm, "c1.body.mac")).Envelope!;
+        var b = Handle(SlackRequests.BlockActions(ConfirmationActions.Confirm, "c1.body.mac=")).Envelope!;
+        var other = Handle(SlackRequests.BlockActions(ConfirmationActions.Confirm, "c1.other.mac")).Envelope!;
+
+        Assert.Equal(a.DedupeKey, b.DedupeKey);
+        Assert.NotEqual(a.DedupeKey, other.DedupeKey);
+    }
+
+    [Fact]
+    public void DuplicateKeysInAPayload_AreA400_NotACrash()
+    {
+        var payload = Uri.EscapeDataString("{\"type\":\"block_actions\",\"type\":\"x\"}");
+
+        Assert.Equal(400, Handle("payload=" + payload).StatusCode);
+    }
 }
