@@ -27,6 +27,12 @@ public static class ChatOpsApp
         {
             InitialData = ShortcutsFile.Read(builder.Configuration, root),
         });
+        // Lowest of all: ASP.NET Core's own per-request Information lines (five per invocation) cost
+        // more than the ack itself (bench/run); our own lines keep Information. Settings can override it.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
+        });
         builder.Logging.AddProvider(new InvocationLogProvider());
         builder.Services.AddChatOpsServices(serving: true, HostJsonQueues.Read(Path.Combine(root, "host.json")));
         builder.Services.AddHttpClient(nameof(FunctionInvoker));
