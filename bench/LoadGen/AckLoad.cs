@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace LoadGen;
 
 public sealed record LevelResult(string Target, int Concurrency, long Requests, long Errors, double Seconds, double Rps,
-    double P50, double P99, double Max, double Mean, long TotalOk);
+    double P50, double P99, double Max, double Mean, long TotalOk)
+{
+    /// <summary>CPU time (user + system) the server process spent per successful request, warmup included.</summary>
+    public double CpuUsPerAck { get; init; }
+}
 
 /// <summary>A closed-loop load: <c>concurrency</c> workers, each sending a freshly signed request as
 /// soon as its previous one is answered; a warmup, then a measured window. A request counts in the

@@ -48,10 +48,13 @@ public sealed class Bench(Options options, FakeSlack fake)
             long acked = 1;
             foreach (var level in options.Levels)
             {
+                var cpu = Child.CpuSeconds(child.Pid);
                 var r = await AckLoad.RunAsync(target, make, ok, level, options.Warmup, options.Duration);
+                r = new LevelResult(r.Target, r.Concurrency, r.Requests, r.Errors, r.Seconds, r.Rps, r.P50, r.P99, r.Max, r.Mean, r.TotalOk)
+                    { CpuUsPerAck = (Child.CpuSeconds(child.Pid) - cpu) * 1e6 / r.TotalOk };
                 acked += r.TotalOk;
                 results.Ack.Add(r);
-                Console.WriteLine($"ack  {target,-40} c={level,-3} {r.Rps,8:0} req/s  p50 {r.P50,6:0.00} ms  p99 {r.P99,6:0.00} ms  max {r.Max,7:0.0} ms  errors {r.Errors}");
+                Console.WriteLine($"ack  {target,-40} c={level,-3} {r.Rps,8:0} req/s  p50 {r.P50,6:0.00} ms  p99 {r.P99,6:0.00} ms  max {r.Max,7:0.0} ms  errors {r.Errors}  server CPU {r.CpuUsPerAck,4:0} us/ack");
                 if (target == Local) results.DrainSeconds[$"c={level}"] = await DrainAsync(acked);
             }
             var (hwm, rss) = Child.Memory(child.Pid);

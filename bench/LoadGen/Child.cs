@@ -62,6 +62,14 @@ public sealed class Child : IAsyncDisposable
         return (hwm, rss);
     }
 
+    /// <summary>User + system CPU seconds the process has used (/proc/&lt;pid&gt;/stat, clock ticks of 10 ms).</summary>
+    public static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private static long Kib(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 
     /// <summary>Every live descendant of <paramref name="pid"/> with its command name.</summary>

@@ -15,10 +15,10 @@ public static class Report
             md.AppendLine($"**Ack path**: signed `app_mention` events (fresh signature and `event_id` each), closed loop, " +
                           $"{o.Warmup.TotalSeconds:0} s warmup then {o.Duration.TotalSeconds:0} s measured per level; load generator on the same 2 cores.");
             md.AppendLine();
-            md.AppendLine("| target | concurrency | req/s | p50 ms | p99 ms | max ms | errors |");
-            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            md.AppendLine("| target | concurrency | req/s | p50 ms | p99 ms | max ms | errors | server CPU per ack |");
+            md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var a in r.Ack)
-                md.AppendLine($"| {a.Target} | {a.Concurrency} | {a.Rps:0} | {a.P50:0.00} | {a.P99:0.00} | {a.Max:0.0} | {a.Errors} |");
+                md.AppendLine($"| {a.Target} | {a.Concurrency} | {a.Rps:0} | {a.P50:0.00} | {a.P99:0.00} | {a.Max:0.0} | {a.Errors} | {a.CpuUsPerAck:0} µs |");
             md.AppendLine();
             md.AppendLine("| ours / Bolt | concurrency | throughput ratio | p99 ratio (lower is better) |");
             md.AppendLine("| --- | ---: | ---: | ---: |");
