@@ -12,7 +12,10 @@ public static class ChatOpsApp
 
     public static WebApplication Build(string[] args, AppMode mode, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // No file watching: nothing reloads settings (the host restarts the handler when they change), and
+        // watching the content root costs an inotify watch per folder under it at every cold start (bench/run).
+        // A later --hostBuilder:reloadConfigOnChange in args still wins.
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         var root = AppRoot.Find(Directory.GetCurrentDirectory());
         if (mode == AppMode.Local && builder.Configuration["LocalSettings:Disabled"] != "true")
         {
