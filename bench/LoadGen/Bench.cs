@@ -15,7 +15,7 @@ public sealed class BenchResults
     public string? AotError { get; set; }
 }
 
-public sealed record ColdResult(string Mode, double[] StartsMs, double MedianMs, double MinMs, double MaxMs, double MedianHwmMiB);
+public sealed record ColdResult(string Mode, double[] StartsMs, double MedianMs, double MinMs, double MaxMs, double MedianHwmMiB, double MedianCpuMs);
 public sealed record CommandResult(string Command, string Phase, int Runs, double MedianPostMs, double P95PostMs, double MaxPostMs, double MedianResponseMs);
 public sealed record MemoryResult(string Process, string State, double HwmMiB, double RssMiB, string Note);
 
@@ -156,16 +156,17 @@ public sealed class Bench(Options options, FakeSlack fake)
         results.AotError = options.AotError;
         for (var m = 0; m < Modes.Length; m++)
         {
-            if (!File.Exists(Path.Combine(options.PublishDir, ModeDirs[m], "ChatOps.Functions"))) continue;
+            if (!options.ColdModes.Contains(ModeDirs[m]) || !File.Exists(Path.Combine(options.PublishDir, ModeDirs[m], "ChatOps.Functions"))) continue;
             results.Cold.Add(await ColdModeAsync(Modes[m], Host, ModeDirs[m]));
         }
-        results.Cold.Add(await ColdModeAsync("Bolt 5.1.0 (node)", Bolt, "bolt"));
+        if (options.ColdModes.Contains("bolt")) results.Cold.Add(await ColdModeAsync("Bolt 5.1.0 (node)", Bolt, "bolt"));
     }
 
     private async Task<ColdResult> ColdModeAsync(string mode, string target, string modeDir)
     {
         var starts = new List<double>();
         var hwms = new List<double>();
+        var cpus = new List<double>();
         for (var i = 0; i < options.ColdRuns; i++)
         {
             var port = Child.FreePort();
@@ -174,9 +175,10 @@ public sealed class Bench(Options options, FakeSlack fake)
             var acked = await WaitForAckAsync(make, ok, child, TimeSpan.FromSeconds(60));
             starts.Add(Stopwatch.GetElapsedTime(started, acked).TotalMilliseconds);
             hwms.Add(Child.Memory(child.Pid).Hwm);
+            cpus.Add(Child.CpuSeconds(child.Pid) * 1000);
         }
-        var r = new ColdResult(mode, [.. starts], Stats.Median(starts), starts.Min(), starts.Max(), Stats.Median(hwms));
-        Console.WriteLine($"cold {mode,-22} median {r.MedianMs,6:0} ms  min {r.MinMs,6:0} ms  max {r.MaxMs,6:0} ms  ({string.Join(" ", starts.Select(s => s.ToString("0")))})");
+        var r = new ColdResult(mode, [.. starts], Stats.Median(starts), starts.Min(), starts.Max(), Stats.Median(hwms), Stats.Median(cpus));
+        Console.WriteLine($"cold {mode,-22} median {r.MedianMs,6:0} ms  min {r.MinMs,6:0} ms  max {r.MaxMs,6:0} ms  CPU {r.MedianCpuMs,4:0} ms  ({string.Join(" ", starts.Select(s => s.ToString("0")))})");
         return r;
     }
 

@@ -47,6 +47,7 @@ public sealed class Options
     public HashSet<string> Suites { get; private set; } = ["ack", "cold", "cmd"];
     public HashSet<string> Targets { get; private set; } = ["local", "host", "bolt"];
     public Dictionary<string, string> AppEnv { get; } = [];
+    public HashSet<string> ColdModes { get; private set; } = ["fd", "sc", "r2r", "aot", "bolt"];
 
     public static Options Parse(string[] args)
     {
@@ -73,6 +74,7 @@ public sealed class Options
                 case "--cmd-runs": o.CommandRuns = int.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--cmd-cold-runs": o.CommandColdRuns = int.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--suites": o.Suites = [.. v.Split(',')]; break;
+                case "--cold-modes": o.ColdModes = [.. v.Split(',')]; break;
                 case "--targets": o.Targets = [.. v.Split(',')]; break;
                 case "--app-env": o.AppEnv[v[..v.IndexOf('=')]] = v[(v.IndexOf('=') + 1)..]; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
