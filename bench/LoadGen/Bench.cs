@@ -154,32 +154,34 @@ public sealed class Bench(Options options, FakeSlack fake)
     public async Task ColdAsync(BenchResults results)
     {
         results.AotError = options.AotError;
+        var modes = new List<(string Mode, string Target, string Dir)>();
         for (var m = 0; m < Modes.Length; m++)
-        {
-            if (!options.ColdModes.Contains(ModeDirs[m]) || !File.Exists(Path.Combine(options.PublishDir, ModeDirs[m], "ChatOps.Functions"))) continue;
-            results.Cold.Add(await ColdModeAsync(Modes[m], Host, ModeDirs[m]));
-        }
-        if (options.ColdModes.Contains("bolt")) results.Cold.Add(await ColdModeAsync("Bolt 5.1.0 (node)", Bolt, "bolt"));
-    }
+            if (options.ColdModes.Contains(ModeDirs[m]) && File.Exists(Path.Combine(options.PublishDir, ModeDirs[m], "ChatOps.Functions")))
+                modes.Add((Modes[m], Host, ModeDirs[m]));
+        if (options.ColdModes.Contains("bolt")) modes.Add(("Bolt 5.1.0 (node)", Bolt, "bolt"));
 
-    private async Task<ColdResult> ColdModeAsync(string mode, string target, string modeDir)
-    {
-        var starts = new List<double>();
-        var hwms = new List<double>();
-        var cpus = new List<double>();
+        // Round-robin over the modes, so the machine's other load drifts over all of them alike.
+        var samples = modes.ToDictionary(m => m.Mode, _ => (Starts: new List<double>(), Hwm: new List<double>(), Cpu: new List<double>()));
         for (var i = 0; i < options.ColdRuns; i++)
         {
-            var port = Child.FreePort();
-            var (make, ok) = AckRequest(target, port);
-            await using var child = StartTarget(target, port, modeDir, out var started);
-            var acked = await WaitForAckAsync(make, ok, child, TimeSpan.FromSeconds(60));
-            starts.Add(Stopwatch.GetElapsedTime(started, acked).TotalMilliseconds);
-            hwms.Add(Child.Memory(child.Pid).Hwm);
-            cpus.Add(Child.CpuSeconds(child.Pid) * 1000);
+            foreach (var (mode, target, dir) in modes)
+            {
+                var port = Child.FreePort();
+                var (make, ok) = AckRequest(target, port);
+                await using var child = StartTarget(target, port, dir, out var started);
+                var acked = await WaitForAckAsync(make, ok, child, TimeSpan.FromSeconds(60));
+                samples[mode].Starts.Add(Stopwatch.GetElapsedTime(started, acked).TotalMilliseconds);
+                samples[mode].Hwm.Add(Child.Memory(child.Pid).Hwm);
+                samples[mode].Cpu.Add(Child.CpuSeconds(child.Pid) * 1000);
+            }
         }
-        var r = new ColdResult(mode, [.. starts], Stats.Median(starts), starts.Min(), starts.Max(), Stats.Median(hwms), Stats.Median(cpus));
-        Console.WriteLine($"cold {mode,-22} median {r.MedianMs,6:0} ms  min {r.MinMs,6:0} ms  max {r.MaxMs,6:0} ms  CPU {r.MedianCpuMs,4:0} ms  ({string.Join(" ", starts.Select(s => s.ToString("0")))})");
-        return r;
+        foreach (var (mode, _, _) in modes)
+        {
+            var (starts, hwms, cpus) = samples[mode];
+            var r = new ColdResult(mode, [.. starts], Stats.Median(starts), starts.Min(), starts.Max(), Stats.Median(hwms), Stats.Median(cpus));
+            Console.WriteLine($"cold {mode,-22} median {r.MedianMs,6:0} ms  min {r.MinMs,6:0} ms  max {r.MaxMs,6:0} ms  CPU {r.MedianCpuMs,4:0} ms  ({string.Join(" ", starts.Select(s => s.ToString("0")))})");
+            results.Cold.Add(r);
+        }
     }
 
     // ---- 3. the command path -------------------------------------------------------------------
@@ -213,7 +215,7 @@ public sealed class Bench(Options options, FakeSlack fake)
             }
             var (hwm, rss) = Child.Memory(child.Pid);
             var browser = Child.Descendants(child.Pid);
-            double browserRss = 0, browserHwm = 0;
+            double browserRss = 0, browserHwm = 0, browserPss = 0;
             foreach (var (pid, _) in browser)
             {
                 try
@@ -221,6 +223,7 @@ public sealed class Bench(Options options, FakeSlack fake)
                     var (h, r) = Child.Memory(pid);
                     browserRss += r;
                     browserHwm += h;
+                    browserPss += Child.PssMiB(pid);
                 }
                 catch (IOException)
                 {
@@ -229,7 +232,7 @@ public sealed class Bench(Options options, FakeSlack fake)
             }
             results.Memory.Add(new MemoryResult("ours, host mode (self-contained)", "browser warm, after the command runs", hwm, rss, ""));
             results.Memory.Add(new MemoryResult($"its children: Playwright driver + Chromium ({browser.Count} processes)", "browser warm, summed",
-                browserHwm, browserRss, "a sum over processes overstates shared pages"));
+                browserHwm, browserRss, $"sums over processes count shared pages more than once; summed PSS (shared pages split): {browserPss:0} MiB"));
         }
 
         foreach (var (text, posted) in Commands)

@@ -62,6 +62,14 @@ public sealed class Child : IAsyncDisposable
         return (hwm, rss);
     }
 
+    /// <summary>Proportional set size in MiB (shared pages divided among their sharers), from smaps_rollup.</summary>
+    public static double PssMiB(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            if (line.StartsWith("Pss:", StringComparison.Ordinal)) return Kib(line) / 1024.0;
+        return 0;
+    }
+
     /// <summary>User + system CPU seconds the process has used (/proc/&lt;pid&gt;/stat, clock ticks of 10 ms).</summary>
     public static double CpuSeconds(int pid)
     {
