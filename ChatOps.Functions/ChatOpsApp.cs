@@ -12,7 +12,10 @@ public static class ChatOpsApp
 
     public static WebApplication Build(string[] args, AppMode mode, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // No file watching: nothing reloads settings (the host restarts the handler when they change), and
+        // watching the content root costs an inotify watch per folder under it at every cold start (bench/run).
+        // A later --hostBuilder:reloadConfigOnChange in args still wins.
+        var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         var root = AppRoot.Find(Directory.GetCurrentDirectory());
         if (mode == AppMode.Local && builder.Configuration["LocalSettings:Disabled"] != "true")
         {
@@ -26,6 +29,12 @@ public static class ChatOpsApp
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
             InitialData = ShortcutsFile.Read(builder.Configuration, root),
+        });
+        // Lowest of all: ASP.NET Core's own per-request Information lines (five per invocation) cost
+        // more than the ack itself (bench/run); our own lines keep Information. Settings can override it.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
         });
         builder.Logging.AddProvider(new InvocationLogProvider());
         builder.Services.AddChatOpsServices(serving: true, HostJsonQueues.Read(Path.Combine(root, "host.json")));

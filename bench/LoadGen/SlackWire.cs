@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LoadGen;
+
+/// <summary>What Slack and the Functions host put on the wire: signed app_mention events, freshly
+/// signed per request with a unique event_id, raw or wrapped in the host's HTTP trigger payload.</summary>
+public static class SlackWire
+{
+    public const string Secret = "bench-signing-secret-51c7";
+    public const string BotToken = "xoxb-bench-0000";
+    public const string BotUserId = "UBENCHBOT";
+
+    // Unique across the harness's processes and runs: event ids are never reused.
+    private static readonly string RunTag = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
+    private static long _counter;
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes(Secret);
+
+    public static string NextEventId() => $"EvB{RunTag}{Interlocked.Increment(ref _counter):D8}";
+
+    /// <summary>An event_callback carrying an app_mention of the bot with this text.</summary>
+    public static string Mention(string text, string eventId)
+    {
+        var ts = "1700000001." + (Interlocked.Read(ref _counter) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var escaped = JsonSerializer.Serialize($"<@{BotUserId}> {text}");
+        return "{\"token\":\"legacy\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0BENCH\",\"event\":{\"type\":\"app_mention\"," +
+               "\"user\":\"U0ALICE\",\"text\":" + escaped + ",\"ts\":\"" + ts + "\",\"channel\":\"C0BENCH\",\"event_ts\":\"" + ts + "\"}," +
+               "\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":1700000001," +
+               "\"authorizations\":[{\"enterprise_id\":null,\"team_id\":\"T0BENCH\",\"user_id\":\"" + BotUserId + "\",\"is_bot\":true}]}";
+    }
+
+    /// <summary>Slack's v0 signature over "v0:{ts}:{body}", written here independently of the app.</summary>
+    public static (string Timestamp, string Signature) Sign(string body)
+    {
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var mac = HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"v0:{ts}:{body}"));
+        return (ts, "v0=" + Convert.ToHexStringLower(mac));
+    }
+
+    /// <summary>A signed raw request, as Slack posts it (local mode's /api/slack, Bolt's /slack/events).</summary>
+    public static HttpRequestMessage RawRequest(Uri url, string text)
+    {
+        var body = Mention(text, NextEventId());
+        var (ts, sig) = Sign(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        request.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", ts);
+        request.Headers.TryAddWithoutValidation("X-Slack-Signature", sig);
+        request.Headers.TryAddWithoutValidation("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)");
+        return request;
+    }
+
+    /// <summary>The same request as the Functions host hands it to POST /slack: Data.req with the raw
+    /// body as text and every header as an array of values.</summary>
+    public static HttpRequestMessage HostRequest(Uri url, string text)
+    {
+        var body = Mention(text, NextEventId());
+        var (ts, sig) = Sign(body);
+        var headers = new JsonObject
+        {
+            ["Content-Type"] = new JsonArray("application/json"),
+            ["X-Slack-Request-Timestamp"] = new JsonArray(ts),
+            ["X-Slack-Signature"] = new JsonArray(sig),
+            ["User-Agent"] = new JsonArray("Slackbot 1.0 (+https://api.slack.com/robots)"),
+        };
+        var payload = new JsonObject
+        {
+            ["Data"] = new JsonObject
+            {
+                ["req"] = new JsonObject
+                {
+                    ["Url"] = "http://127.0.0.1:7071/api/slack",
+                    ["Method"] = "POST",
+                    ["Query"] = new JsonObject(),
+                    ["Headers"] = headers,
+                    ["Params"] = new JsonObject(),
+                    ["Identities"] = new JsonArray(),
+                    ["Body"] = body,
+                },
+            },
+            ["Metadata"] = new JsonObject(),
+        };
+        return JsonPost(url, payload);
+    }
+
+    /// <summary>A queue trigger invocation of POST /worker: the message text serialized once more as a
+    /// JSON string (the host's double encoding), with the host's metadata.</summary>
+    public static HttpRequestMessage WorkerRequest(Uri url, JsonObject envelope)
+    {
+        var messageText = envelope.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var now = DateTimeOffset.UtcNow;
+        var payload = new JsonObject
+        {
+            ["Data"] = new JsonObject { ["message"] = JsonSerializer.Serialize(messageText) },
+            ["Metadata"] = new JsonObject
+            {
+                ["DequeueCount"] = "1",
+                ["Id"] = Guid.NewGuid().ToString(),
+                ["InsertionTime"] = now.ToString("O"),
+                ["ExpirationTime"] = now.AddDays(7).ToString("O"),
+                ["NextVisibleTime"] = now.AddSeconds(30).ToString("O"),
+                ["PopReceipt"] = Guid.NewGuid().ToString("N"),
+                ["sys"] = new JsonObject { ["MethodName"] = "worker", ["UtcNow"] = now.ToString("O") },
+            },
+        };
+        return JsonPost(url, payload);
+    }
+
+    private static HttpRequestMessage JsonPost(Uri url, JsonObject payload)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        return request;
+    }
+}
