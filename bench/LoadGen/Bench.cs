@@ -120,6 +120,9 @@ public sealed class Bench(Options options, FakeSlack fake)
             ["Graphs__Shortcuts__scrapes__Title"] = "Scrape duration",
             ["Graphs__Shortcuts__scrapes__Unit"] = "ms",
             ["Graphs__Shortcuts__scrapes__Range"] = "00:15:00",
+            // One synthetic user sends thousands of commands a minute; the per-user limit would turn
+            // most of them into refusals and measure those instead of the commands.
+            ["Limits__CommandsPerMinute"] = "0",
         };
         if (modeDir == "fd") env["DOTNET_ROOT"] = options.DotnetRoot;
         foreach (var (k, v) in options.AppEnv) env[k] = v;
@@ -292,7 +295,12 @@ public sealed class Bench(Options options, FakeSlack fake)
     {
         var envelope = (JsonObject)template.DeepClone();
         var idKey = envelope.Select(p => p.Key).First(k => k.Equals("id", StringComparison.OrdinalIgnoreCase));
-        envelope[idKey] = SlackWire.NextEventId();
+        var eventId = SlackWire.NextEventId();
+        envelope[idKey] = eventId;
+        // A new message each time: the worker answers one channel + ts once (its dedupe key), so reusing
+        // the template's ts would measure a duplicate being skipped, not the command.
+        envelope["messageTs"] = SlackWire.MessageTs(eventId);
+        envelope.Remove("dedupeKey");
         var reply = fake.Next(posted);
         using var request = SlackWire.WorkerRequest(new Uri($"http://127.0.0.1:{port}/worker"), envelope);
         var sent = Stopwatch.GetTimestamp();

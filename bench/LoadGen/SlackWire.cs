@@ -21,10 +21,18 @@ public static class SlackWire
 
     public static string NextEventId() => $"EvB{RunTag}{Interlocked.Increment(ref _counter):D8}";
 
+    /// <summary>The message ts of an event, from the event's own number: the app answers each channel + ts
+    /// once, so two requests sharing a ts would be one message to it.</summary>
+    public static string MessageTs(string eventId)
+    {
+        var n = long.Parse(eventId[^8..], CultureInfo.InvariantCulture);
+        return (1700000001 + n / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." + (n % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>An event_callback carrying an app_mention of the bot with this text.</summary>
     public static string Mention(string text, string eventId)
     {
-        var ts = "1700000001." + (Interlocked.Read(ref _counter) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var ts = MessageTs(eventId);
         var escaped = JsonSerializer.Serialize($"<@{BotUserId}> {text}");
         return "{\"token\":\"legacy\",\"team_id\":\"T0BENCH\",\"api_app_id\":\"A0BENCH\",\"event\":{\"type\":\"app_mention\"," +
                "\"user\":\"U0ALICE\",\"text\":" + escaped + ",\"ts\":\"" + ts + "\",\"channel\":\"C0BENCH\",\"event_ts\":\"" + ts + "\"}," +
