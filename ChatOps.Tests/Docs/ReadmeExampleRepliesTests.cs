@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Functions;
+using ChatOps.Functions.Cli;
+using ChatOps.Functions.Configuration;
+using ChatOps.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Tests.Docs;
+
+/// <summary>
+/// The README's example replies (between the examples markers) are what the commands print today: each
+/// `$ scripts/run ask "..."` block is run through the real registry against the Ops answers below, at a
+/// fixed clock, and must match. When a reply changes on purpose, the failure shows the new text to paste.
+/// </summary>
+public sealed class ReadmeExampleRepliesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+    private static FakeOpsClient Ops() => new()
+    {
+        Version = "v2.14.1",
+        Alerts =
+        [
+            new AlertInfo("firing", "0.072", Now.AddMinutes(-12),
+                new Dictionary<string, string> { ["alertname"] = "CheckoutErrorRate", ["severity"] = "critical", ["service"] = "checkout" },
+                new Dictionary<string, string> { ["summary"] = "5xx above 5% on checkout" }),
+            new AlertInfo("pending", "0.81", Now.AddMinutes(-3),
+                new Dictionary<string, string> { ["alertname"] = "DiskFillingUp", ["severity"] = "warning", ["instance"] = "db-1" },
+                new Dictionary<string, string> { ["summary"] = "disk 81% full on db-1" }),
+        ],
+        Traces =
+        [
+            new TraceSummary("4bf92f3577b34da6a3ce929d0e0e4736", Now.AddMinutes(-2)),
+            new TraceSummary("00f067aa0ba902b7a3ce929d0e0e4736", Now.AddMinutes(-7)),
+        ],
+        Trace = new TraceDetails("4bf92f3577b34da6a3ce929d0e0e4736", ["GET /checkout", "charge-card", "SELECT orders"],
+            ["card declined"], ["error", "http.status_code", "customer.tier"], TimeSpan.FromMilliseconds(842)),
+        Logs = new TraceLogs("4bf92f3577b34da6a3ce929d0e0e4736",
+        [
+            new LogEvent(Now.AddMinutes(-2), [new LogField("event", "retry"), new LogField("attempt", "2")]),
+            new LogEvent(Now.AddMinutes(-2).AddSeconds(1), [new LogField("event", "error"), new LogField("message", "card declined")]),
+        ]),
+    };
+
+    private static async Task<string> AskAsync(string command)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Ops:Endpoint"] = "http://ops.internal:50051",
+            ["Ops:TraceUiUrl"] = "https://jaeger.example.net/trace/{id}",
+            ["Graphs:Shortcuts:latency:Query"] = "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) * 1000",
+            ["Graphs:Shortcuts:latency:Title"] = "p99 latency",
+            ["Graphs:Shortcuts:latency:Unit"] = "ms",
+            ["Graphs:Shortcuts:latency:Range"] = "01:00:00",
+            ["Graphs:Shortcuts:grafana-checkout:Url"] = "https://grafana.example.net/d/checkout?from={from}&to={to}",
+            ["Graphs:Shortcuts:grafana-checkout:Title"] = "Checkout dashboard",
+        };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<TimeProvider>(new ManualClock(Now))
+            .AddLogging()
+            .AddChatOpsServices(serving: false, HostJsonQueues.Defaults)
+            .AddSingleton<IOpsClient>(Ops())
+            .BuildServiceProvider();
+        await using var _ = services;
+        var output = new StringWriter();
+        await new CommandLineRunner(services.GetRequiredService<CommandDispatcher>(), output, output).RunAsync(command);
+        return output.ToString().ReplaceLineEndings("\n").TrimEnd();
+    }
+
+    public static IEnumerable<object[]> Examples()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("<!-- examples:start -->", StringComparison.Ordinal);
+        var end = readme.IndexOf("<!-- examples:end -->", StringComparison.Ordinal);
+        foreach (Match block in Regex.Matches(readme[start..end], "```\n\\$ scripts/run ask \"(?<command>[^\"]+)\"\n(?<reply>.*?)\n```", RegexOptions.Singleline))
+            yield return [block.Groups["command"].Value, block.Groups["reply"].Value];
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task TheReadmeShows_WhatTheCommandPrints(string command, string shown)
+    {
+        var actual = await AskAsync(command);
+
+        Assert.True(actual == shown, $"README example for `{command}` is out of date; it prints:\n{actual}");
+    }
+
+    [Fact]
+    public void EveryCommand_HasAnExample()
+    {
+        var shown = Examples().Select(e => (string)e[0]).ToList();
+        var registry = CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = "http://127.0.0.1:1" }).GetRequiredService<CommandRegistry>();
+
+        Assert.All(registry.All, c => Assert.Contains(shown, s => s.StartsWith(c.Info.Name, StringComparison.OrdinalIgnoreCase)));
+    }
+}
