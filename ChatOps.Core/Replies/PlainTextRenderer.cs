@@ -43,6 +43,8 @@ public static partial class PlainTextRenderer
     {
         var text = Link().Replace(mrkdwn, m =>
             m.Groups["label"].Success ? $"{m.Groups["label"].Value} ({m.Groups["url"].Value})" : m.Groups["url"].Value);
+        // Slack shows <@U123> as the person's name and <#C123> as the channel's; a terminal has only the id.
+        text = Mention().Replace(text, m => (m.Groups["kind"].Value == "#" ? "#" : "@") + m.Groups["id"].Value);
         text = Emoji().Replace(text, m => Shortcodes.GetValueOrDefault(m.Value, m.Value));
         text = Bold().Replace(text, "${inner}");
         text = Italic().Replace(text, "${inner}");
@@ -56,6 +58,9 @@ public static partial class PlainTextRenderer
         [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢", [":no_entry:"] = "⛔",
         [":lock:"] = "🔒", [":no_entry_sign:"] = "🚫", [":hourglass_flowing_sand:"] = "⏳",
     };
+
+    [GeneratedRegex(@"<(?<kind>@|#|!subteam\^)(?<id>[A-Z0-9]+)(\|[^>]*)?>")]
+    private static partial Regex Mention();
 
     [GeneratedRegex(@":[a-z_]+:")]
     private static partial Regex Emoji();
