@@ -219,21 +219,3 @@ public sealed class CommandWorker(
         _ => kind.ToString().ToLowerInvariant(),
     };
 }
-
-/// <summary>What the worker did, and the record to store under the envelope's dedupe key; null stores
-/// nothing, so a later delivery may run.</summary>
-public sealed record WorkerResult(WorkerOutcome Outcome, DeliveryRecord? Record);
-
-public enum WorkerOutcome
-{
-    Answered,
-    Ignored,
-    Undeliverable,
-
-    /// <summary>Already answered under the same dedupe key; nothing ran.</summary>
-    Duplicate,
-}
-
-/// <summary>Another delivery of the same click is running in this instance; failing this one lets the queue
-/// deliver it again once that one has settled or released the request.</summary>
-public sealed class RequestBusyException(string key) : Exception($"dedupe key {key} is being handled by another delivery");
