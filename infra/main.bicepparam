@@ -5,6 +5,9 @@ using 'main.bicep'
 
 param namePrefix = 'chatops'
 param hosting = 'premium'
+// Listed here so `--parameters deployApps=false` can override them: the CLI only overrides what this file sets.
+param deployApps = true
+param deployOpsService = true
 param functionsImage = 'chatops-functions:1.0.0'
 param opsServiceImage = 'chatops-ops:1.0.0'
 
@@ -16,7 +19,8 @@ param traceUiUrl = 'https://jaeger.example.com/trace/{id}'
 param slackSigningSecret = readEnvironmentVariable('SLACK_SIGNING_SECRET')
 param slackBotToken = readEnvironmentVariable('SLACK_BOT_TOKEN')
 param confirmationsHmacKey = readEnvironmentVariable('CONFIRMATIONS_HMAC_KEY')
-param opsServiceToken = readEnvironmentVariable('OPS_SERVICE_TOKEN', '')
+// Required: the Ops service has public ingress, and without a token anyone could call it (change sampling included).
+param opsServiceToken = readEnvironmentVariable('OPS_SERVICE_TOKEN')
 
 param graphShortcuts = {
   latency: {

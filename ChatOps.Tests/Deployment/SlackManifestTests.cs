@@ -57,7 +57,7 @@ public sealed class SlackManifestTests
     public void BotScopes_AreTheMinimalSet()
     {
         Assert.Equal(
-            new[] { "app_mentions:read", "chat:write", "commands", "files:write", "im:history", "users:read", "usergroups:read" }.Order(),
+            new[] { "app_mentions:read", "chat:write", "commands", "files:write", "im:history", "usergroups:read" }.Order(),
             Scopes.Order());
     }
 

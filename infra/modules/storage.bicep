@@ -22,7 +22,6 @@ var containerNames = [
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageAccountContributor: '17d1049b-9a84-46fb-8f53-869881c3d3ab'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc9-a682-bb5ee22e8a3a'
 }
 
@@ -90,10 +89,11 @@ resource dedupeLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2
   }
 }
 
-// Identity-based AzureWebJobsStorage: Blob Data Owner is the host's minimum; the queue triggers and
-// outputs need Queue Data Contributor; the Functions docs list Storage Account Contributor with both
-// for triggers that keep internal state in the host storage; Table Data Contributor lets the host
-// persist its diagnostic events.
+// Identity-based AzureWebJobsStorage: Blob Data Owner is the host's minimum (and the worker's dedupe
+// blobs); the queue triggers and outputs need Queue Data Contributor; Table Data Contributor lets the
+// host persist its diagnostic events. No Storage Account Contributor: that control-plane role could
+// list keys and turn shared-key access back on, and nothing here (no blob trigger, no Durable
+// Functions) needs it.
 resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): {
   name: guid(storage.id, principalId, role.value)
   scope: storage
