@@ -18,10 +18,11 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
     public PendingChange? Verify(ButtonClick click) =>
         string.IsNullOrWhiteSpace(options.HmacKey) ? null : ConfirmationToken.Read(click.Value, options.HmacKey);
 
+    /// <param name="change">What <see cref="Verify"/> returned for this click (the caller needs it first, for the audit).</param>
     /// <param name="context">The clicker's context, made by the caller so it can audit the Ops trace id even when the run throws.</param>
-    public async Task<ClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, CommandContext context, CancellationToken ct = default)
+    public async Task<ClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, PendingChange? change, CommandContext context,
+        CancellationToken ct = default)
     {
-        var change = Verify(click);
         if (change is null) return ClickResult.Notice(ConfirmationPrompt.Unverifiable(), "invalid", null);
         if (change.ChannelId != envelope.ChannelId)
             return ClickResult.Notice(ChatReply.Plain(

@@ -13,6 +13,10 @@ public static class EnvelopeJson
 
     public static string Serialize(CommandEnvelope envelope) => JsonSerializer.Serialize(envelope, Options);
 
+    /// <summary>The same JSON as an object: what a queue output binding is given (never a bare string).</summary>
+    public static System.Text.Json.Nodes.JsonObject ToJsonObject(CommandEnvelope envelope) =>
+        (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(envelope, Options)!;
+
     /// <summary>Reads an envelope; null when the JSON is not one (missing required fields, wrong types).</summary>
     public static CommandEnvelope? TryDeserialize(JsonElement element)
     {

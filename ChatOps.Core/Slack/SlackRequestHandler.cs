@@ -16,10 +16,11 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
     public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body)
     {
         // Before the HMAC over the whole body and any parsing of it; nothing Slack sends comes near the limit.
-        var size = Encoding.UTF8.GetByteCount(body);
-        if (size > _limits.MaxBodyBytes)
-            return new SlackAck(413, $"request body is {size} bytes; the limit is {_limits.MaxBodyBytes}", "text/plain", null,
-                $"refused: body of {size} bytes over Limits__MaxBodyBytes");
+        // The bytes are the ones the HMAC is checked over below: encoded once.
+        var bytes = Encoding.UTF8.GetBytes(body);
+        if (bytes.Length > _limits.MaxBodyBytes)
+            return new SlackAck(413, $"request body is {bytes.Length} bytes; the limit is {_limits.MaxBodyBytes}", "text/plain", null,
+                $"refused: body of {bytes.Length} bytes over Limits__MaxBodyBytes");
 
         var isForm = IsForm(headers, body);
         var form = isForm ? FormBody.Parse(body) : null;
@@ -29,7 +30,7 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 
         var check = SlackSignature.Verify(
             options.SigningSecret, headers.GetValueOrDefault("X-Slack-Request-Timestamp"),
-            headers.GetValueOrDefault("X-Slack-Signature"), Encoding.UTF8.GetBytes(body), clock.GetUtcNow());
+            headers.GetValueOrDefault("X-Slack-Signature"), bytes, clock.GetUtcNow());
         if (check != SignatureCheck.Valid) return SlackAck.Unauthorized("rejected: " + check);
 
         var retry = RetryInfo.From(headers);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Limits;
 using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Slack;
@@ -26,7 +27,7 @@ internal static class SlashCommandReader
             return SlackAck.Json(new JsonObject
             {
                 ["response_type"] = "ephemeral",
-                ["text"] = $":no_entry: That command is {text.Length:N0} characters long; the limit is {maxCommandLength:N0}. Nothing was run.",
+                ["text"] = LimitReplies.TooLong(text.Length, maxCommandLength),
             }.ToJsonString(), "refused: command too long");
         var envelope = new CommandEnvelope
         {

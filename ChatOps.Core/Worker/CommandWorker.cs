@@ -3,6 +3,7 @@ using ChatOps.Core.Commands;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Failures;
+using ChatOps.Core.Limits;
 using ChatOps.Core.Options;
 using ChatOps.Core.Replies;
 using ChatOps.Core.Slack;
@@ -73,8 +74,7 @@ public sealed class CommandWorker(
 
         var limits = services.Limits;
         if (envelope.TextLength is { } length && length > limits.MaxCommandLength)
-            return await RefuseAsync(envelope, audit, "too_long", ChatReply.Plain(
-                $":no_entry: That command is {length:N0} characters long; the limit is {limits.MaxCommandLength:N0}. Nothing was run."), ct).ConfigureAwait(false);
+            return await RefuseAsync(envelope, audit, "too_long", ChatReply.Plain(LimitReplies.TooLong(length, limits.MaxCommandLength)), ct).ConfigureAwait(false);
         // Only a first delivery counts: a redelivery after a failure is the same command, not another one.
         if (dequeueCount == 1 && !services.RateLimiter.TryAcquire(envelope.UserId, out var retryAfter))
             return await RefuseAsync(envelope, audit, "rate_limited", ChatReply.Plain(
@@ -126,13 +126,14 @@ public sealed class CommandWorker(
         CommandEnvelope envelope, ButtonClick click, int dequeueCount, AuditDraft audit, CancellationToken ct)
     {
         // Known before anything runs, so even an attempt that fails is audited with its command and trace id.
-        audit.Change = services.Clicks.Verify(click);
+        var change = services.Clicks.Verify(click);
+        audit.Change = change;
         var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = services.Access };
         audit.Context = context;
         ClickResult result;
         try
         {
-            result = await services.Clicks.HandleAsync(envelope, click, context, ct).ConfigureAwait(false);
+            result = await services.Clicks.HandleAsync(envelope, click, change, context, ct).ConfigureAwait(false);
         }
         catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && dequeueCount >= services.Options.MaxDequeueCount)
         {

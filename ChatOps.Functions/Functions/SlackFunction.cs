@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Slack;
@@ -28,7 +27,7 @@ public static class SlackFunction
             }
 
             var ack = handler.Handle(trigger.Headers, trigger.Body);
-            JsonNode? message = ack.Envelope is { } envelope ? JsonSerializer.SerializeToNode(envelope, EnvelopeJson.Options) : null;
+            JsonNode? message = ack.Envelope is { } envelope ? EnvelopeJson.ToJsonObject(envelope) : null;
             if (ack.StatusCode >= 400)
                 log.LogWarning("Slack request refused with {Status}: {Outcome}", ack.StatusCode, ack.Outcome);
             else

@@ -80,8 +80,7 @@ public sealed class DeliveredOnceTests : IAsyncLifetime
     {
         var bot = new HostedBot(await StartAsync(AppMode.Host));
         var other = new HostedBot(await StartAsync(AppMode.Host), bot.Blobs);
-        var message = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(
-            Envelopes.Mention("deployed version", id: "EvQueue1"), Core.Envelopes.EnvelopeJson.Options)!;
+        var message = Core.Envelopes.EnvelopeJson.ToJsonObject(Envelopes.Mention("deployed version", id: "EvQueue1"));
 
         Assert.Equal(200, await bot.DeliverAsync(message, dequeueCount: 1));
         Assert.Equal(200, await bot.DeliverAsync(message, dequeueCount: 2));
@@ -96,8 +95,7 @@ public sealed class DeliveredOnceTests : IAsyncLifetime
     public async Task AFailedDelivery_StoresNothing_SoTheRedeliveryStillAnswers()
     {
         var bot = new HostedBot(await StartAsync(AppMode.Host));
-        var message = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(
-            Envelopes.Mention("deployed version", id: "EvFlaky"), Core.Envelopes.EnvelopeJson.Options)!;
+        var message = Core.Envelopes.EnvelopeJson.ToJsonObject(Envelopes.Mention("deployed version", id: "EvFlaky"));
         _slack.Script("chat.postMessage", _ => Microsoft.AspNetCore.Http.Results.StatusCode(503));
 
         Assert.Equal(500, await bot.DeliverAsync(message, dequeueCount: 1));
@@ -114,7 +112,7 @@ public sealed class DeliveredOnceTests : IAsyncLifetime
         var bot = new HostedBot(await StartAsync(AppMode.Host));
         var envelope = Envelopes.Mention("help", id: "EvJunk");
         bot.Blobs[envelope.DedupeKey] = "not json at all";
-        var message = (JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(envelope, Core.Envelopes.EnvelopeJson.Options)!;
+        var message = Core.Envelopes.EnvelopeJson.ToJsonObject(envelope);
 
         Assert.Equal(200, await bot.DeliverAsync(message));
 

@@ -76,8 +76,7 @@ public sealed class LimitTests : IAsyncLifetime
     [Fact]
     public async Task ARedelivery_IsNotCountedAgainstTheRateLimit()
     {
-        var message = (System.Text.Json.Nodes.JsonObject)System.Text.Json.JsonSerializer.SerializeToNode(
-            Envelopes.Mention("deployed version", id: "EvRedeliver"), Core.Envelopes.EnvelopeJson.Options)!;
+        var message = Core.Envelopes.EnvelopeJson.ToJsonObject(Envelopes.Mention("deployed version", id: "EvRedeliver"));
         _slack.Script("chat.postMessage", _ => Microsoft.AspNetCore.Http.Results.StatusCode(503), _ => Microsoft.AspNetCore.Http.Results.StatusCode(503));
         await _bot.DeliverAsync(message, dequeueCount: 1);
         await _bot.DeliverAsync(message, dequeueCount: 2);
