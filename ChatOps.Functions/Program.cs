@@ -1,44 +1,19 @@
 using ChatOps.Functions;
-using ChatOps.Functions.Cli;
 using ChatOps.Functions.Configuration;
-using Microsoft.Extensions.Options;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-// ChatOps.Functions                 serve: under the Functions host if FUNCTIONS_CUSTOMHANDLER_PORT is set, else local mode
-// ChatOps.Functions ask "<text>"    run one command and print the reply
-// ChatOps.Functions shell           an interactive prompt doing the same line by line
-try
+// The isolated worker, started by the Functions host (func start, Azure). Everything it runs is registered
+// by AddChatOpsServices, which the local host (ChatOps.Local) shares.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddChatOpsServices(builder.Configuration, serving: true, HostJsonQueues.Read(Path.Combine(AppContext.BaseDirectory, "host.json")));
+var host = builder.Build();
+if (StartupSettings.Problems(host.Services) is { Count: > 0 } problems)
 {
-    switch (args.FirstOrDefault())
-    {
-        case "ask":
-        {
-            await using var services = CommandLineServices.Build();
-            return await CommandLineServices.Runner(services).RunAsync(string.Join(' ', args.Skip(1)));
-        }
-        case "shell":
-        {
-            await using var services = CommandLineServices.Build();
-            return await CommandLineServices.Runner(services).ShellAsync(Console.In);
-        }
-        default:
-        {
-            var mode = Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } ? AppMode.Host : AppMode.Local;
-            await using var app = ChatOpsApp.Build(args, mode);
-            if (StartupSettings.Problems(app.Services) is { Count: > 0 } problems)
-                throw new OptionsValidationException("settings", typeof(object), problems);
-            await app.RunAsync();
-            return 0;
-        }
-    }
-}
-catch (OptionsValidationException ex)
-{
-    // Names the missing or invalid keys, never their values.
-    await Console.Error.WriteLineAsync("Configuration error:\n  " + string.Join("\n  ", ex.Failures));
+    // Names the missing or invalid keys, never their values; the host shows the worker's exit.
+    await Console.Error.WriteLineAsync("Configuration error:\n  " + string.Join("\n  ", problems));
     return 1;
 }
-catch (InvalidOperationException ex) when (ex.Message.Contains("FUNCTIONS_CUSTOMHANDLER_PORT") || ex.Message.Contains(".json"))
-{
-    await Console.Error.WriteLineAsync("Configuration error: " + ex.Message);
-    return 1;
-}
+await host.RunAsync();
+return 0;

@@ -13,18 +13,25 @@ using ChatOps.Core.Ops.Grpc;
 using ChatOps.Core.Options;
 using ChatOps.Core.Slack;
 using ChatOps.Core.Worker;
+using ChatOps.Core.Delivery;
 using ChatOps.Functions.Configuration;
+using ChatOps.Functions.Functions;
+using ChatOps.Functions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Functions;
 
-/// <summary>Everything the functions and the command line resolve, registered in one place.</summary>
+/// <summary>Everything the functions, the local host and the command line resolve, registered in one place.</summary>
 public static class ServiceRegistration
 {
     /// <param name="serving">True for the HTTP modes, which need the Slack secrets; the command line does not.</param>
     /// <param name="queues">host.json's queue settings: the worker's attempt count defaults to them.</param>
-    public static IServiceCollection AddChatOpsServices(this IServiceCollection services, bool serving, HostJsonQueues queues)
+    public static IServiceCollection AddChatOpsServices(this IServiceCollection services, IConfiguration configuration, bool serving, HostJsonQueues queues)
     {
+        services.AddSingleton(queues);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>>(new SettingsValidation<SlackOptions>(o =>
             SettingsCheck.Slack(o, needsSigningSecret: serving, needsBotToken: serving)));
@@ -41,8 +48,10 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();
 
+        // Through the factory, so handlers are pooled and recycled (DNS changes) and tests swap the handler.
+        services.AddHttpClient(nameof(SlackApiClient), http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ISlackClient>(sp => new SlackApiClient(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SlackApiClient)),
             sp.GetRequiredService<IOptions<SlackOptions>>().Value));
         services.AddSingleton(sp => new SlackRequestHandler(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LimitOptions>()));
@@ -54,6 +63,10 @@ public static class ServiceRegistration
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
         services.AddSingleton<PoisonNotifier>();
+        services.AddStorage(configuration);
+        services.AddTransient<SlackFunction>();
+        services.AddTransient<WorkerFunction>();
+        services.AddTransient<PoisonFunction>();
         return services;
     }
 
@@ -73,7 +86,6 @@ public static class ServiceRegistration
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<ConfirmationGate>();
         services.AddSingleton<ClickHandler>();
-        services.AddSingleton<RecentDeliveries>();
         services.AddSingleton<UserRateLimiter>();
         services.AddSingleton<AuditLog>();
         // The app's own secrets are redacted verbatim from audited arguments, should anyone paste one.
@@ -85,6 +97,17 @@ public static class ServiceRegistration
             sp.GetRequiredService<OpsOptions>().Token,
         ]));
         services.AddSingleton<WorkerServices>();
+    }
+
+    /// <summary>The storage account of the bindings, for what the app writes itself: the delivery claims.
+    /// Resolved on first use only, so `ask` and `shell` need no storage at all.</summary>
+    private static void AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new StorageAccount(configuration));
+        services.AddOptions<DedupeOptions>().BindConfiguration(DedupeOptions.Section);
+        services.AddSingleton<IDeliveryClaims>(sp => new BlobDeliveryClaims(
+            sp.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BlobDeliveryClaims>>()));
     }
 
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>

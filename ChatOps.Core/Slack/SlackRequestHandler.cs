@@ -13,28 +13,48 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 {
     private readonly LimitOptions _limits = limits ?? new LimitOptions();
 
-    public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body)
+    /// <summary>Text bodies for tests and tools; the function passes the bytes it received.</summary>
+    public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body) => Handle(headers, Encoding.UTF8.GetBytes(body));
+
+    /// <param name="body">The request body exactly as received: the signature covers these bytes, so a body that
+    /// differs in any byte from what was signed (a byte-order mark added, another encoding) is refused.</param>
+    public SlackAck Handle(IReadOnlyDictionary<string, string> headers, ReadOnlySpan<byte> body)
     {
         // Before the HMAC over the whole body and any parsing of it; nothing Slack sends comes near the limit.
-        // The bytes are the ones the HMAC is checked over below: encoded once.
-        var bytes = Encoding.UTF8.GetBytes(body);
-        if (bytes.Length > _limits.MaxBodyBytes)
-            return new SlackAck(413, $"request body is {bytes.Length} bytes; the limit is {_limits.MaxBodyBytes}", "text/plain", null,
-                $"refused: body of {bytes.Length} bytes over Limits__MaxBodyBytes");
+        if (body.Length > _limits.MaxBodyBytes) return TooLarge(body.Length, _limits.MaxBodyBytes);
 
-        var isForm = IsForm(headers, body);
-        var form = isForm ? FormBody.Parse(body) : null;
+        var text = StrictUtf8(body);
+        var form = text is not null && IsForm(headers, text) ? FormBody.Parse(text) : null;
 
         // Slack's ssl_check probes are unsigned by design; answering them does nothing.
         if (form is not null && form.GetValueOrDefault("ssl_check") == "1") return SlackAck.Empty("ssl_check");
 
         var check = SlackSignature.Verify(
             options.SigningSecret, headers.GetValueOrDefault("X-Slack-Request-Timestamp"),
-            headers.GetValueOrDefault("X-Slack-Signature"), bytes, clock.GetUtcNow());
+            headers.GetValueOrDefault("X-Slack-Signature"), body, clock.GetUtcNow());
         if (check != SignatureCheck.Valid) return SlackAck.Unauthorized("rejected: " + check);
+        if (text is null) return SlackAck.BadRequest("the body is not valid UTF-8");
 
         var retry = RetryInfo.From(headers);
-        return form is not null ? HandleForm(form, retry) : HandleJson(body, retry);
+        return form is not null ? HandleForm(form, retry) : HandleJson(text, retry);
+    }
+
+    /// <summary>The answer to a body over the limit, also given before reading one whose Content-Length says so.</summary>
+    public static SlackAck TooLarge(long length, int limit) =>
+        new(413, $"request body is {length} bytes; the limit is {limit}", "text/plain", null, $"refused: body of {length} bytes over Limits__MaxBodyBytes");
+
+    private static readonly UTF8Encoding Utf8Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static string? StrictUtf8(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return Utf8Strict.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private SlackAck HandleForm(IReadOnlyDictionary<string, string> form, RetryInfo retry)

@@ -1,6 +1,7 @@
 using ChatOps.Core.Audit;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Confirmations;
+using ChatOps.Core.Delivery;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Failures;
 using ChatOps.Core.Limits;
@@ -23,9 +24,9 @@ public sealed class CommandWorker(
     WorkerServices services,
     ILogger<CommandWorker> log)
 {
-    /// <param name="handledBefore">What the dedupe store holds under the envelope's key, or null when nothing
-    /// was answered under it yet.</param>
-    public async Task<WorkerResult> RunAsync(CommandEnvelope envelope, int dequeueCount, string? handledBefore = null, CancellationToken ct = default)
+    /// <param name="messageId">The queue message carrying the envelope: the claim on the dedupe key is held
+    /// in its name, so a later attempt of the same message can take over a claim its dead predecessor left.</param>
+    public async Task<WorkerResult> RunAsync(CommandEnvelope envelope, int dequeueCount, string messageId, CancellationToken ct = default)
     {
         var started = services.Clock.GetTimestamp();
         var me = await slack.WhoAmIAsync(ct).ConfigureAwait(false);
@@ -36,34 +37,51 @@ public sealed class CommandWorker(
         }
 
         var audit = new AuditDraft(envelope, dequeueCount, services, dispatcher, started);
-        var key = envelope.DedupeKey;
-        if (DeliveryRecord.TryParse(handledBefore) is { } stored)
-            return await DuplicateAsync(envelope, stored, audit, ct).ConfigureAwait(false);
-        if (!services.Recent.TryClaim(key, out var finishedHere))
+        var claim = await services.Claims.TryClaimAsync(envelope.DedupeKey, messageId, ct).ConfigureAwait(false);
+        switch (claim)
         {
-            // A click while another click on the same request is still running: its answer depends on how
-            // that one ends (a refused click leaves the request open), so let the queue bring it back.
-            if (finishedHere is null && envelope.Click is not null)
-            {
-                audit.Decision = "duplicate";
-                audit.Write("retry");
-                throw new RequestBusyException(key);
-            }
-            return await DuplicateAsync(envelope, finishedHere, audit, ct).ConfigureAwait(false);
+            case ClaimResult.Finished finished:
+                return await DuplicateAsync(envelope, finished.Record, audit, ct).ConfigureAwait(false);
+            case ClaimResult.Busy:
+                // A click while another click on the same request is still running: its answer depends on how
+                // that one ends (a refused click leaves the request open), so let the queue bring it back.
+                if (envelope.Click is not null)
+                {
+                    audit.Decision = "duplicate";
+                    audit.Write("retry");
+                    throw new RequestBusyException(envelope.DedupeKey);
+                }
+                // Another delivery of the same message is running it now; it answers. Should it die, its own queue
+                // message comes back and takes its claim over.
+                return await DuplicateAsync(envelope, null, audit, ct).ConfigureAwait(false);
         }
 
+        var held = ((ClaimResult.Claimed)claim).Claim;
         try
         {
             var (outcome, record) = await RunClaimedAsync(envelope, dequeueCount, audit, ct).ConfigureAwait(false);
-            if (record is not null) services.Recent.Finish(key, record);
-            else services.Recent.Release(key);
+            if (record is not null) await services.Claims.FinishAsync(held, record, CancellationToken.None).ConfigureAwait(false);
+            else await services.Claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
             return new WorkerResult(outcome, record);
         }
         catch (Exception ex)
         {
-            services.Recent.Release(key);
+            await ReleaseQuietlyAsync(held).ConfigureAwait(false);
             audit.Write(ex is OperationCanceledException ? "none" : "retry");
             throw;
+        }
+    }
+
+    /// <summary>Releasing is a courtesy (a dead claim is taken over anyway); its failure must not hide the cause.</summary>
+    private async Task ReleaseQuietlyAsync(DeliveryClaim held)
+    {
+        try
+        {
+            await services.Claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Could not release the claim on {DedupeKey}; a later delivery takes it over", held.Key);
         }
     }
 
@@ -186,8 +204,6 @@ public sealed class CommandWorker(
         log.LogInformation("{CommandId} repeats {DedupeKey}, already {Decision}; not run again (Slack retry {RetryNum})",
             envelope.Id, envelope.DedupeKey, earlier?.Decision ?? "in progress", envelope.RetryNum);
         audit.Decision = "duplicate";
-        // Stored again: when this instance remembers the key but the store lacks it (its write failed), other
-        // instances learn it now. The same record, so rewriting it changes nothing.
         if (envelope.Click is null || earlier is null)
         {
             audit.Write("none");

@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 
 namespace ChatOps.Functions.Configuration;
 
-/// <summary>The queue retry settings of host.json (extensions.queues), which local mode imitates and
-/// the worker needs to recognise a message's last attempt.</summary>
-public sealed record HostJsonQueues(int MaxDequeueCount, TimeSpan VisibilityTimeout)
+/// <summary>The queue settings of host.json (extensions.queues): the worker needs maxDequeueCount to know a
+/// message's last attempt, and the local host imitates the rest as the Functions host applies them.</summary>
+public sealed record HostJsonQueues(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize, int NewBatchThreshold, TimeSpan MaxPollingInterval)
 {
-    /// <summary>The Functions host's own defaults, used where host.json says nothing.</summary>
-    public static readonly HostJsonQueues Defaults = new(5, TimeSpan.Zero);
+    /// <summary>The Functions host's own defaults, used where host.json says nothing (newBatchThreshold
+    /// defaults to half the batch size there).</summary>
+    public static readonly HostJsonQueues Defaults = new(5, TimeSpan.Zero, 16, 8, TimeSpan.FromMinutes(1));
 
     public static HostJsonQueues Read(string path)
     {
@@ -17,12 +18,13 @@ public sealed record HostJsonQueues(int MaxDequeueCount, TimeSpan VisibilityTime
         try
         {
             var queues = JsonNode.Parse(File.ReadAllText(path))?["extensions"]?["queues"];
-            var max = queues?["maxDequeueCount"] is JsonValue c && c.TryGetValue<int>(out var n) && n > 0 ? n : Defaults.MaxDequeueCount;
-            var visibility = queues?["visibilityTimeout"] is JsonValue v && v.TryGetValue<string>(out var s) &&
-                             TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) && t >= TimeSpan.Zero
-                ? t
-                : Defaults.VisibilityTimeout;
-            return new HostJsonQueues(max, visibility);
+            var batch = Int(queues, "batchSize") ?? Defaults.BatchSize;
+            return new HostJsonQueues(
+                Int(queues, "maxDequeueCount") ?? Defaults.MaxDequeueCount,
+                Span(queues, "visibilityTimeout") ?? Defaults.VisibilityTimeout,
+                batch,
+                Int(queues, "newBatchThreshold") ?? batch / 2,
+                Span(queues, "maxPollingInterval") ?? Defaults.MaxPollingInterval);
         }
         catch (JsonException)
         {
@@ -30,4 +32,12 @@ public sealed record HostJsonQueues(int MaxDequeueCount, TimeSpan VisibilityTime
             return Defaults;
         }
     }
+
+    private static int? Int(JsonNode? queues, string name) =>
+        queues?[name] is JsonValue v && v.TryGetValue<int>(out var n) && n > 0 ? n : null;
+
+    private static TimeSpan? Span(JsonNode? queues, string name) =>
+        queues?[name] is JsonValue v && v.TryGetValue<string>(out var s) && TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) && t >= TimeSpan.Zero
+            ? t
+            : null;
 }

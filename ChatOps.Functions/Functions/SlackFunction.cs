@@ -1,40 +1,43 @@
-using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Options;
 using ChatOps.Core.Slack;
-using ChatOps.Functions.HostProtocol;
+using ChatOps.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Functions.Functions;
 
 /// <summary>
-/// The HTTP-triggered function (route `slack`): verifies the Slack request, answers it at once and
-/// puts the command on the queue output. No network call happens here.
+/// `slack` (POST /api/slack, anonymous: Slack's signature is the authentication): verifies the request over
+/// the exact bytes received, answers at once and hands the command to the queue output. No network call.
 /// </summary>
-public static class SlackFunction
+public sealed class SlackFunction(SlackRequestHandler handler, LimitOptions limits, ILogger<SlackFunction> log)
 {
-    public static IEndpointRouteBuilder MapSlackFunction(this IEndpointRouteBuilder app)
+    [Function(FunctionNames.Slack)]
+    public async Task<SlackFunctionOutput> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionNames.Slack)] HttpRequest request, CancellationToken ct = default)
     {
-        app.MapPost("/" + FunctionNames.Slack, async (HttpRequest request, SlackRequestHandler handler, ILoggerFactory logs) =>
+        var (body, length) = await CappedBody.ReadAsync(request, limits.MaxBodyBytes, ct).ConfigureAwait(false);
+        var ack = body is null
+            ? SlackRequestHandler.TooLarge(length, limits.MaxBodyBytes)
+            : handler.Handle(Headers(request.Headers), body);
+        if (ack.StatusCode >= 400)
+            log.LogWarning("Slack request refused with {Status}: {Outcome}", ack.StatusCode, ack.Outcome);
+        else
+            log.LogInformation("Slack request {Outcome}; command {CommandId} (retry {RetryNum})", ack.Outcome, ack.Envelope?.Id, ack.Envelope?.RetryNum);
+        return new SlackFunctionOutput
         {
-            var log = logs.CreateLogger("ChatOps.Functions.Slack");
-            using var invocation = InvocationLog.Begin();
-            var body = await new StreamReader(request.Body).ReadToEndAsync(request.HttpContext.RequestAborted);
-            var host = HostRequest.TryParse(body);
-            var trigger = host is null ? null : HttpTriggerData.From(host.Data, FunctionNames.HttpTrigger);
-            if (trigger is null)
-            {
-                log.LogWarning("Invocation payload has no {Trigger} HTTP data; answered 400", FunctionNames.HttpTrigger);
-                return Results.Json(HostResponse.Http(400, "text/plain", "malformed invocation", null, invocation.Lines));
-            }
+            Response = new ContentResult { StatusCode = ack.StatusCode, Content = ack.Body, ContentType = ack.ContentType },
+            Message = ack.Envelope is { } envelope ? EnvelopeJson.Serialize(envelope) : null,
+        };
+    }
 
-            var ack = handler.Handle(trigger.Headers, trigger.Body);
-            JsonNode? message = ack.Envelope is { } envelope ? EnvelopeJson.ToJsonObject(envelope) : null;
-            if (ack.StatusCode >= 400)
-                log.LogWarning("Slack request refused with {Status}: {Outcome}", ack.StatusCode, ack.Outcome);
-            else
-                log.LogInformation("Slack request {Outcome}; command {CommandId} (retry {RetryNum})",
-                    ack.Outcome, ack.Envelope?.Id, ack.Envelope?.RetryNum);
-            return Results.Json(HostResponse.Http(ack.StatusCode, ack.ContentType, ack.Body, message, invocation.Lines));
-        });
-        return app;
+    private static Dictionary<string, string> Headers(IHeaderDictionary headers)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers) result[name] = value.ToString();
+        return result;
     }
 }

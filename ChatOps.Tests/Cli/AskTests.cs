@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Help;
 using ChatOps.Functions;
-using ChatOps.Functions.Cli;
+using ChatOps.Local.Cli;
 using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.Cli;
@@ -53,7 +53,7 @@ public sealed class AskTests
     [Fact]
     public async Task TheExecutable_AskHelp_PrintsTheCommandList()
     {
-        var dll = typeof(ChatOpsApp).Assembly.Location;
+        var dll = typeof(CommandLineRunner).Assembly.Location;
         var start = new ProcessStartInfo("dotnet", [dll, "ask", "help"])
         {
             RedirectStandardOutput = true,
@@ -73,14 +73,14 @@ public sealed class AskTests
     [Fact]
     public async Task TheExecutable_WithoutSettings_NamesEveryMissingKey_AndNoValue()
     {
-        var dll = typeof(ChatOpsApp).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var dll = typeof(CommandLineRunner).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [dll, "serve"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var key in new[] { "Slack__SigningSecret", "Slack__BotToken", "Ops__Endpoint", "FUNCTIONS_CUSTOMHANDLER_PORT" })
+        foreach (var key in new[] { "Slack__SigningSecret", "Slack__BotToken", "Ops__Endpoint" })
             start.Environment.Remove(key);
         start.Environment["Slack__ApiBaseUrl"] = "not a url";
         start.Environment["urls"] = "http://127.0.0.1:0";

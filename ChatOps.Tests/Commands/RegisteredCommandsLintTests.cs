@@ -12,11 +12,11 @@ public sealed class RegisteredCommandsLintTests
 {
     private static IReadOnlyList<ICommand> Registered()
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Ops:Endpoint", "http://127.0.0.1:1")]).Build();
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-                .AddInMemoryCollection([new("Ops:Endpoint", "http://127.0.0.1:1")]).Build())
+            .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddChatOpsServices(serving: false, HostJsonQueues.Defaults);
+            .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults);
         return services.BuildServiceProvider().GetRequiredService<CommandRegistry>().All;
     }
 

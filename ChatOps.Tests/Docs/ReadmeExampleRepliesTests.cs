@@ -3,7 +3,7 @@ using ChatOps.Core.Commands;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Functions;
-using ChatOps.Functions.Cli;
+using ChatOps.Local.Cli;
 using ChatOps.Functions.Configuration;
 using ChatOps.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -59,11 +59,12 @@ public sealed class ReadmeExampleRepliesTests
             ["Graphs:Shortcuts:grafana-checkout:Url"] = "https://grafana.example.net/d/checkout?from={from}&to={to}",
             ["Graphs:Shortcuts:grafana-checkout:Title"] = "Checkout dashboard",
         };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(new ManualClock(Now))
             .AddLogging()
-            .AddChatOpsServices(serving: false, HostJsonQueues.Defaults)
+            .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults)
             .AddSingleton<IOpsClient>(Ops())
             .BuildServiceProvider();
         await using var _ = services;

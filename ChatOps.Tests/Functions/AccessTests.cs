@@ -22,10 +22,10 @@ public sealed class AccessTests : IAsyncLifetime
 
     private async Task<string> RunAsync(string text, params (string Key, string Value)[] rules)
     {
-        _app ??= await TestApp.StartAsync(AppMode.Host, _slack, rules.ToDictionary(r => r.Key, r => r.Value),
+        _app ??= await TestApp.StartAsync(_slack, rules.ToDictionary(r => r.Key, r => r.Value),
             services => services.AddSingleton<IOpsClient>(_ops));
         var before = _slack.CallsTo("chat.postMessage").Count;
-        await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention(text, id: Guid.NewGuid().ToString())));
+        await _app.InvokeWorkerAsync(Envelopes.Mention(text, id: Guid.NewGuid().ToString()));
         return _slack.CallsTo("chat.postMessage").Skip(before).Single().Str("text")!;
     }
 

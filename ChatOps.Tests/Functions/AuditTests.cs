@@ -20,7 +20,7 @@ public sealed class AuditTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        var app = await TestApp.StartAsync(AppMode.Host, _slack, new Dictionary<string, string>
+        var app = await TestApp.StartAsync(_slack, new Dictionary<string, string>
         {
             ["Access:Rules:0:Commands"] = "change sampling",
             ["Access:Rules:0:Users"] = "U0ALICE,U0BOB",

@@ -13,7 +13,7 @@ public sealed class BoundedOpsClientTests
     public async Task TheAppsOpsClient_IsBounded()
     {
         await using var slack = await FakeSlackApi.StartAsync();
-        await using var app = await TestApp.StartAsync(AppMode.Host, slack);
+        await using var app = await TestApp.StartAsync(slack);
 
         Assert.IsType<BoundedOpsClient>(app.Services.GetRequiredService<IOpsClient>());
     }

@@ -36,7 +36,7 @@ public sealed class ConfirmationTests : IAsyncLifetime
             ["Access:Rules:0:RequireApproval"] = requireApproval ? "true" : "false",
         };
         foreach (var (k, v) in more ?? []) settings[k] = v;
-        var app = await TestApp.StartAsync(AppMode.Host, _slack, settings, services =>
+        var app = await TestApp.StartAsync(_slack, settings, services =>
         {
             services.AddSingleton<IOpsClient>(_ops);
             services.AddSingleton<TimeProvider>(_clock);
@@ -119,11 +119,12 @@ public sealed class ConfirmationTests : IAsyncLifetime
 
         var again = await ClickAsync(ConfirmationActions.Confirm, value, "U0ALICE", "c2");
         var cancelAfter = await ClickAsync(ConfirmationActions.Cancel, value, "U0ALICE", "c3");
-        // A second instance of the app: no memory of the click, only the shared dedupe blobs.
-        var other = new HostedBot(await TestApp.StartAsync(AppMode.Host, _slack, new Dictionary<string, string>
+        // A second instance of the app: no memory of the click, only the shared dedupe container.
+        var other = new HostedBot(await TestApp.StartAsync(_slack, new Dictionary<string, string>
         {
             ["Access:Rules:0:Commands"] = "change sampling", ["Access:Rules:0:Users"] = "U0ALICE,U0BOB",
-        }, s => s.AddSingleton<IOpsClient>(_ops)), _bot.Blobs);
+            ["Dedupe:Container"] = _bot.App.Dedupe.Name,
+        }, s => s.AddSingleton<IOpsClient>(_ops)));
         await using var _ = other.App;
         var body = SlackRequests.BlockActions(ConfirmationActions.Confirm, value, user: "U0BOB", responseUrl: _slack.ResponseUrl("c4"));
         await other.FromSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
@@ -275,16 +276,15 @@ public sealed class ConfirmationTests : IAsyncLifetime
         await StartAsync();
         var value = ButtonValue(await AskAsync(), ConfirmationActions.Confirm);
         var body = SlackRequests.BlockActions(ConfirmationActions.Confirm, value, user: "U0BOB", responseUrl: _slack.ResponseUrl("c1"));
-        var (_, response) = await _bot.App.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded", at: _clock.Now));
-        var message = response["Outputs"]!["message"]!.AsObject();
-        // Another delivery of the same request holds it in this instance.
-        var recent = _bot.App.Services.GetRequiredService<ChatOps.Core.Worker.RecentDeliveries>();
-        Assert.True(recent.TryClaim((string)message["dedupeKey"]!, out _));
+        var message = (await _bot.App.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded", at: _clock.Now))).Message!;
+        // Another delivery of the same request holds its claim right now (on this instance or another).
+        var claims = _bot.App.Services.GetRequiredService<ChatOps.Core.Delivery.IDeliveryClaims>();
+        var held = Assert.IsType<ChatOps.Core.Delivery.ClaimResult.Claimed>(await claims.TryClaimAsync((string)message["dedupeKey"]!, "other-click"));
 
-        Assert.Equal(500, await _bot.DeliverAsync(message));
+        Assert.Equal(500, await _bot.DeliverAsync(message, messageId: "this-click"));
         Assert.Empty(_ops.Calls);
-        recent.Release((string)message["dedupeKey"]!);
-        Assert.Equal(200, await _bot.DeliverAsync(message, dequeueCount: 2));
+        await claims.ReleaseAsync(held.Claim);
+        Assert.Equal(200, await _bot.DeliverAsync(message, dequeueCount: 2, messageId: "this-click"));
         Assert.Single(_ops.Calls);
     }
 

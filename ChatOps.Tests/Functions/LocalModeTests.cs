@@ -1,23 +1,24 @@
 using System.Text.Json.Nodes;
 using ChatOps.Core.Commands;
-using ChatOps.Functions;
 using ChatOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Tests.Functions;
 
-/// <summary>Local mode end to end: a raw Slack request on /api/slack, the in-process queue, the worker
-/// and the poison function, all through the same function endpoints the host would call.</summary>
+/// <summary>Local mode end to end: a raw Slack request on /api/slack, the queues in a real Azurite (its own,
+/// so no other test takes its messages), the worker and the poison function classes the host would call.</summary>
 public sealed class LocalModeTests : IAsyncLifetime
 {
     private readonly ExplodingCommand _exploding = new();
     private FakeSlackApi _slack = null!;
-    private TestApp _app = null!;
+    private Azurite _azurite = null!;
+    private LocalApp _app = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = await TestApp.StartAsync(AppMode.Local, _slack,
+        _azurite = await Azurite.StartAsync();
+        _app = await LocalApp.StartAsync(_azurite, _slack,
             new Dictionary<string, string> { ["Worker:MaxDequeueCount"] = "3" },
             services => services.AddSingleton<ICommand>(_exploding));
     }
@@ -25,6 +26,7 @@ public sealed class LocalModeTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
+        await _azurite.DisposeAsync();
         await _slack.DisposeAsync();
     }
 
@@ -79,5 +81,29 @@ public sealed class LocalModeTests : IAsyncLifetime
         Assert.Equal("1700000200.000002", post.Str("thread_ts"));
         Assert.Contains("`explode` failed after every retry", post.Str("text"));
         Assert.Contains("Ev0Explode", post.Str("text"));
+    }
+
+    [Theory]
+    [InlineData("api/worker")]
+    [InlineData("worker")]
+    [InlineData("api/poison")]
+    [InlineData("slack")]
+    public async Task OnlyTheSlackRoute_IsServed(string path)
+    {
+        var body = SlackRequests.AppMention("<@UBOT0001> help");
+
+        var response = await _app.PostRawSlackAsync(body, SlackRequests.SignedHeaders(body), path);
+
+        Assert.Equal(404, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOversizedBody_Is413_FromKestrel()
+    {
+        var body = new string('a', 200_000);
+
+        var response = await _app.PostRawSlackAsync(body, SlackRequests.SignedHeaders(body));
+
+        Assert.Equal(413, (int)response.StatusCode);
     }
 }

@@ -17,7 +17,7 @@ public sealed class OpsFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = await TestApp.StartAsync(AppMode.Host, _slack, new Dictionary<string, string> { ["Worker:MaxDequeueCount"] = "3" },
+        _app = await TestApp.StartAsync(_slack, new Dictionary<string, string> { ["Worker:MaxDequeueCount"] = "3" },
             services => services.AddSingleton<IOpsClient>(_ops));
     }
 
@@ -27,15 +27,15 @@ public sealed class OpsFailureTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private Task<(int Status, System.Text.Json.Nodes.JsonObject Body)> Run(string text, int dequeueCount) =>
-        _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention(text, id: "EvOps1"), dequeueCount));
+    private Task<int> Run(string text, int dequeueCount) =>
+        _app.InvokeWorkerAsync(Envelopes.Mention(text, id: "EvOps1"), dequeueCount);
 
     [Fact]
     public async Task Unavailable_FailsTheInvocation_SoTheQueueRetries()
     {
         _ops.Failure = new OpsException(GrpcStatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
 
-        var (status, _) = await Run("alerts", dequeueCount: 1);
+        var status = await Run("alerts", dequeueCount: 1);
 
         Assert.Equal(500, status);
         Assert.Empty(_slack.CallsTo("chat.postMessage"));
@@ -46,7 +46,7 @@ public sealed class OpsFailureTests : IAsyncLifetime
     {
         _ops.Failure = new OpsException(GrpcStatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
 
-        var (status, _) = await Run("alerts", dequeueCount: 3);
+        var status = await Run("alerts", dequeueCount: 3);
 
         Assert.Equal(200, status);
         var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
@@ -61,7 +61,7 @@ public sealed class OpsFailureTests : IAsyncLifetime
     {
         _ops.Failure = new OpsException(code, "Alerts", Endpoint, "not for you");
 
-        var (status, _) = await Run("alerts", dequeueCount: 1);
+        var status = await Run("alerts", dequeueCount: 1);
 
         Assert.Equal(200, status);
         Assert.Equal(expected, Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));

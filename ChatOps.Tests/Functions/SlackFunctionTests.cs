@@ -1,10 +1,12 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using ChatOps.Functions;
+using Microsoft.Extensions.DependencyInjection;
 using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.Functions;
 
-/// <summary>The `slack` function driven with the host's exact HTTP trigger payload.</summary>
+/// <summary>The `slack` function class called as the isolated worker calls it: an HttpRequest with the exact
+/// bytes and headers the host received.</summary>
 public sealed class SlackFunctionTests : IAsyncLifetime
 {
     private FakeSlackApi _slack = null!;
@@ -13,7 +15,7 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = await TestApp.StartAsync(AppMode.Host, _slack);
+        _app = await TestApp.StartAsync(_slack);
     }
 
     public async Task DisposeAsync()
@@ -27,18 +29,16 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     {
         var body = SlackRequests.AppMention($"<@{FakeSlackApi.BotUserId}> help", eventId: "Ev42", ts: "1700000001.000100");
 
-        var (status, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
+        var call = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
 
-        Assert.Equal(200, status);
-        Assert.Equal(200, HttpStatus(response));
-        var message = Assert.IsType<JsonObject>(response["Outputs"]!["message"]);
+        Assert.Equal(200, call.Status);
+        var message = Assert.IsType<JsonObject>(call.Message);
         Assert.Equal("Ev42", (string?)message["id"]);
         Assert.Equal("Mention", (string?)message["source"]);
         Assert.Equal("help", (string?)message["text"]);
         Assert.Equal("C0CHAN1", (string?)message["channelId"]);
         Assert.Equal("U0USER1", (string?)message["userId"]);
         Assert.Equal("1700000001.000100", (string?)message["threadTs"]);
-        Assert.IsType<JsonArray>(response["Logs"]);
     }
 
     public static TheoryData<string, Func<string, Dictionary<string, string[]>>> BadSignatures => new()
@@ -57,11 +57,10 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     {
         var body = SlackRequests.AppMention("<@UBOT0001> help");
 
-        var (status, response) = await _app.InvokeSlackAsync(body, headers(body));
+        var call = await _app.InvokeSlackAsync(body, headers(body));
 
-        Assert.True(status == 200, why);
-        Assert.Equal(401, HttpStatus(response));
-        Assert.Null(response["Outputs"]!["message"]);
+        Assert.True(call.Status == 401, why);
+        Assert.Null(call.Message);
     }
 
     [Fact]
@@ -69,12 +68,12 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     {
         var body = """{"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""";
 
-        var (_, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
+        var call = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
 
-        Assert.Equal(200, HttpStatus(response));
-        var answer = JsonNode.Parse((string)response["Outputs"]!["res"]!["body"]!)!;
+        Assert.Equal(200, call.Status);
+        var answer = JsonNode.Parse(call.Body)!;
         Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", (string?)answer["challenge"]);
-        Assert.Null(response["Outputs"]!["message"]);
+        Assert.Null(call.Message);
     }
 
     public static TheoryData<string, string> IgnoredEvents => new()
@@ -91,10 +90,10 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     [MemberData(nameof(IgnoredEvents))]
     public async Task EventsThatAreNotCommands_Answer200_AndEnqueueNothing(string why, string body)
     {
-        var (_, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
+        var call = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
 
-        Assert.True(HttpStatus(response) == 200, why);
-        Assert.Null(response["Outputs"]!["message"]);
+        Assert.True(call.Status == 200, why);
+        Assert.Null(call.Message);
     }
 
     [Fact]
@@ -106,10 +105,10 @@ public sealed class SlackFunctionTests : IAsyncLifetime
         Assert.Contains("caf\u00e9 \u65e5\u672c", body);
         Assert.Contains("<@UBOT0001>", body);
 
-        var (_, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
+        var call = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
 
-        Assert.Equal(200, HttpStatus(response));
-        Assert.Equal("help / x caf\u00e9 \u65e5\u672c", (string?)response["Outputs"]!["message"]!["text"]);
+        Assert.Equal(200, call.Status);
+        Assert.Equal("help / x caf\u00e9 \u65e5\u672c", (string?)call.Message!["text"]);
     }
 
     [Fact]
@@ -117,9 +116,7 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     {
         var body = SlackRequests.DirectMessage("help", eventId: "EvDM");
 
-        var (_, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, retryNum: 1));
-
-        var message = response["Outputs"]!["message"]!;
+        var message = (await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, retryNum: 1))).Message!;
         Assert.Equal("DirectMessage", (string?)message["source"]);
         Assert.Equal("D0DM001", (string?)message["channelId"]);
         Assert.Null(message["threadTs"]);
@@ -131,15 +128,14 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     {
         var body = SlackRequests.SlashCommand("help list traces", "https://hooks.slack.com/commands/T0001/1/abc");
 
-        var (_, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
+        var call = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
 
-        var res = response["Outputs"]!["res"]!;
-        Assert.Equal(200, (int)res["statusCode"]!);
-        Assert.Equal("application/json", (string?)res["headers"]!["Content-Type"]);
-        var ack = JsonNode.Parse((string)res["body"]!)!;
+        Assert.Equal(200, call.Status);
+        Assert.Equal("application/json", call.ContentType);
+        var ack = JsonNode.Parse(call.Body)!;
         Assert.Equal("ephemeral", (string?)ack["response_type"]);
         Assert.Equal("Working on `/ops help list traces`…", (string?)ack["text"]);
-        var message = response["Outputs"]!["message"]!;
+        var message = call.Message!;
         Assert.Equal("SlashCommand", (string?)message["source"]);
         Assert.Equal("help list traces", (string?)message["text"]);
         Assert.Equal("https://hooks.slack.com/commands/T0001/1/abc", (string?)message["responseUrl"]);
@@ -148,11 +144,11 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     [Fact]
     public async Task SslCheck_IsAnswered_WithoutSignature()
     {
-        var (_, response) = await _app.InvokeSlackAsync("ssl_check=1&token=x",
+        var call = await _app.InvokeSlackAsync("ssl_check=1&token=x",
             new Dictionary<string, string[]> { ["Content-Type"] = ["application/x-www-form-urlencoded"] });
 
-        Assert.Equal(200, HttpStatus(response));
-        Assert.Null(response["Outputs"]!["message"]);
+        Assert.Equal(200, call.Status);
+        Assert.Null(call.Message);
     }
 
     [Theory]
@@ -163,37 +159,87 @@ public sealed class SlackFunctionTests : IAsyncLifetime
     [InlineData("command=%2Fops&text=help", "application/x-www-form-urlencoded")]
     public async Task SignedButMalformedBody_Answers400_NeverA5xx(string body, string contentType)
     {
-        var (status, response) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, contentType));
+        var call = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, contentType));
 
-        Assert.Equal(200, status);
-        Assert.Equal(400, HttpStatus(response));
-        Assert.Null(response["Outputs"]!["message"]);
+        Assert.Equal(400, call.Status);
+        Assert.Null(call.Message);
     }
 
     [Fact]
-    public async Task MalformedInvocationPayload_Answers400_NotA5xx()
-    {
-        var (status, response) = await _app.InvokeAsync("slack", new JsonObject { ["Data"] = new JsonObject() });
-
-        Assert.Equal(200, status);
-        Assert.Equal(400, HttpStatus(response));
-    }
-
-    [Fact]
-    public async Task LogsReturnedToTheHost_NeverContainTheFunctionKeyOrSecrets()
+    public async Task ABodyWithAByteOrderMarkAdded_IsNotTheBodySlackSigned_AndIsRefused()
     {
         var body = SlackRequests.AppMention("<@UBOT0001> help");
-        var (_, ok) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
-        var (_, refused) = await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, secret: "wrong"));
+        var headers = SlackRequests.SignedHeaders(body);
 
-        var logs = ok["Logs"]!.ToJsonString() + refused["Logs"]!.ToJsonString();
-        Assert.NotEqual("[][]", logs);
-        Assert.DoesNotContain("function-key-secret", logs);
+        var call = await _app.InvokeSlackAsync([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(body)], headers);
+
+        Assert.Equal(401, call.Status);
+        Assert.Null(call.Message);
+    }
+
+    [Fact]
+    public async Task TheSameTextInAnotherEncoding_IsRefused()
+    {
+        var body = SlackRequests.AppMention("<@UBOT0001> help caf\u00e9");
+        var headers = SlackRequests.SignedHeaders(body);
+
+        var call = await _app.InvokeSlackAsync(Encoding.Unicode.GetBytes(body), headers);
+
+        Assert.Equal(401, call.Status);
+        Assert.Null(call.Message);
+    }
+
+    [Fact]
+    public async Task ASignedBodyThatIsNotUtf8_Is400_NotA5xx()
+    {
+        byte[] body = [.. "{\"type\":\"url_verification\",\"challenge\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+        var headers = SlackRequests.SignedHeaders(body);
+
+        var call = await _app.InvokeSlackAsync(body, headers);
+
+        Assert.Equal(400, call.Status);
+        Assert.Contains("not valid UTF-8", call.Body);
+    }
+
+    [Fact]
+    public async Task ABodyDeclaredOverTheLimit_Is413_BeforeItIsRead()
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.ContentLength = 50_000_000;
+        http.Request.Body = new UnreadableStream();
+
+        var output = await _app.Services.GetRequiredService<ChatOps.Functions.Functions.SlackFunction>().RunAsync(http.Request);
+
+        Assert.Equal(413, output.Response.StatusCode);
+        Assert.Null(output.Message);
+    }
+
+    [Fact]
+    public async Task ABodyOverTheLimitWithoutALength_Is413_AndIsNotReadToTheEnd()
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var endless = new EndlessStream();
+        http.Request.Body = endless;
+
+        var output = await _app.Services.GetRequiredService<ChatOps.Functions.Functions.SlackFunction>().RunAsync(http.Request);
+
+        Assert.Equal(413, output.Response.StatusCode);
+        Assert.InRange(endless.BytesRead, 131_072, 131_072 + 64 * 1024);
+    }
+
+    [Fact]
+    public async Task LogLines_NeverContainSecrets()
+    {
+        var body = SlackRequests.AppMention("<@UBOT0001> help");
+        var before = TestLogs.All.Count;
+        await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body));
+        await _app.InvokeSlackAsync(body, SlackRequests.SignedHeaders(body, secret: "wrong"));
+
+        var logs = string.Join("\n", TestLogs.All.Skip(before));
+        Assert.Contains("refused with 401", logs);
         Assert.DoesNotContain(SlackRequests.Secret, logs);
         Assert.DoesNotContain(SlackRequests.BotToken, logs);
     }
-
-    private static int HttpStatus(JsonObject response) => (int)response["Outputs"]!["res"]!["statusCode"]!;
 
     private static Dictionary<string, string[]> Without(Dictionary<string, string[]> headers, string name)
     {

@@ -6,8 +6,8 @@ using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.Functions;
 
-/// <summary>The `worker` and `poison` functions driven with the host's double-encoded queue payloads,
-/// answering into a fake Slack Web API.</summary>
+/// <summary>The `worker` and `poison` function classes called with a QueueMessage, as the isolated worker
+/// calls them, answering into a fake Slack Web API.</summary>
 public sealed class WorkerFunctionTests : IAsyncLifetime
 {
     private FakeSlackApi _slack = null!;
@@ -16,7 +16,7 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = await TestApp.StartAsync(AppMode.Host, _slack, services: s => s.AddSingleton<ICommand, PictureCommand>());
+        _app = await TestApp.StartAsync(_slack, services: s => s.AddSingleton<ICommand, PictureCommand>());
     }
 
     public async Task DisposeAsync()
@@ -28,10 +28,9 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     [Fact]
     public async Task HelpInAChannelThread_PostsOneThreadedReply()
     {
-        var (status, response) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help", threadTs: "1700000009.000900")));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("help", threadTs: "1700000009.000900"));
 
         Assert.Equal(200, status);
-        Assert.IsType<JsonObject>(response["Outputs"]);
         var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
         Assert.Equal("C0CHAN1", post.Str("channel"));
         Assert.Equal("1700000009.000900", post.Str("thread_ts"));
@@ -41,18 +40,9 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OnceEncodedMessage_IsReadToo()
-    {
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.OnceEncodedPayload(Envelopes.Mention("help")));
-
-        Assert.Equal(200, status);
-        Assert.Single(_slack.CallsTo("chat.postMessage"));
-    }
-
-    [Fact]
     public async Task SlashCommand_RepliesThroughResponseUrl_WithoutTheBotToken()
     {
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Slash("help", _slack.ResponseUrl("r1"))));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Slash("help", _slack.ResponseUrl("r1")));
 
         Assert.Equal(200, status);
         var reply = Assert.Single(_slack.CallsTo("response_url"));
@@ -65,7 +55,7 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_GetsAFriendlyReply_AndIsNotRetried()
     {
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("hlep")));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("hlep"));
 
         Assert.Equal(200, status);
         var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
@@ -77,11 +67,12 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     {
         _slack.Script("chat.postMessage", _ => FakeSlackApi.SlackError("not_in_channel"));
 
-        var (status, response) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help")));
+        var before = TestLogs.All.Count;
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("help"));
 
         Assert.Equal(200, status);
         Assert.Single(_slack.CallsTo("chat.postMessage"));
-        Assert.Contains("not_in_channel", response["Logs"]!.ToJsonString());
+        Assert.Contains("not_in_channel", string.Join("\n", TestLogs.All.Skip(before)));
     }
 
     [Fact]
@@ -89,7 +80,7 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     {
         _slack.Script("chat.postMessage", _ => FakeSlackApi.SlackError("msg_blocks_too_long"));
 
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help")));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("help"));
 
         Assert.Equal(200, status);
         var calls = _slack.CallsTo("chat.postMessage");
@@ -105,7 +96,7 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
         _slack.Script("chat.postMessage", _ => FakeSlackApi.RateLimited(1));
 
         var started = DateTime.UtcNow;
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help")));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("help"));
 
         Assert.Equal(200, status);
         Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count);
@@ -117,29 +108,31 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     {
         _slack.Script("chat.postMessage", _ => Microsoft.AspNetCore.Http.Results.StatusCode(503));
 
-        var (status, response) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("help", id: "EvRetry")));
+        var before = TestLogs.All.Count;
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("help", id: "EvRetry"));
 
         Assert.Equal(500, status);
-        Assert.Contains("EvRetry", response["Logs"]!.ToJsonString());
+        Assert.Contains("Worker failed for EvRetry", string.Join("\n", TestLogs.All.Skip(before)));
     }
 
     [Fact]
     public async Task UnreadableMessage_IsCompletedWithAnErrorLog_AndNothingIsPosted()
     {
-        var payload = Envelopes.HostQueuePayload(Envelopes.Mention("help"));
-        payload["Data"]!["message"] = "\"not an envelope\"";
+        foreach (var (text, id) in new[] { ("\"not an envelope\"", "m-string"), ("{not json", "m-broken"), ("{\"v\":2,\"id\":\"x\"}", "m-future") })
+        {
+            var before = TestLogs.All.Count;
+            var status = await _app.InvokeWorkerAsync(text, messageId: id);
 
-        var (status, response) = await _app.InvokeAsync("worker", payload);
-
-        Assert.Equal(200, status);
-        Assert.Contains("msg-1", response["Logs"]!.ToJsonString());
+            Assert.Equal(200, status);
+            Assert.Contains($"Dropped queue message {id}", string.Join("\n", TestLogs.All.Skip(before)));
+        }
         Assert.Empty(_slack.CallsTo("chat.postMessage"));
     }
 
     [Fact]
     public async Task PoisonFunction_TellsTheUserInTheThread_WithTheErrorId()
     {
-        var (status, _) = await _app.InvokeAsync("poison", Envelopes.HostQueuePayload(Envelopes.Mention("alerts", id: "Ev0PoisonId", threadTs: "1700000005.000500")));
+        var status = await _app.InvokePoisonAsync(Envelopes.Mention("alerts", id: "Ev0PoisonId", threadTs: "1700000005.000500"));
 
         Assert.Equal(200, status);
         var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
@@ -153,19 +146,11 @@ public sealed class WorkerFunctionTests : IAsyncLifetime
     {
         _slack.Script("files.completeUploadExternal", _ => FakeSlackApi.SlackError("not_in_channel"));
 
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Slash("picture", _slack.ResponseUrl("p1"))));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Slash("picture", _slack.ResponseUrl("p1")));
 
         Assert.Equal(200, status);
         var reply = Assert.Single(_slack.CallsTo("response_url"));
         Assert.Equal("*A picture*\n:warning: I can't post files in this conversation: invite me to the channel, or mention me instead.", reply.Str("text"));
         Assert.Equal("ephemeral", reply.Str("response_type"));
-    }
-
-    [Fact]
-    public async Task HostReadinessProbe_IsAnswered()
-    {
-        using var http = new HttpClient();
-        var response = await http.GetAsync(_app.BaseUrl);
-        Assert.True(response.IsSuccessStatusCode);
     }
 }

@@ -14,7 +14,7 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync();
-        _app = await TestApp.StartAsync(AppMode.Host, _slack, new Dictionary<string, string>
+        _app = await TestApp.StartAsync(_slack, new Dictionary<string, string>
         {
             ["Ops:Endpoint"] = stack.Ops.Endpoint,
             ["Graphs:Shortcuts:scrapes:Query"] = "up",
@@ -39,7 +39,7 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
             j => double.Parse((string)j!["data"]!["result"]![0]!["value"]![1]!, System.Globalization.CultureInfo.InvariantCulture) >= 8,
             TimeSpan.FromSeconds(30));
 
-        var (status, _) = await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("graph scrapes", threadTs: "1700000300.000300")));
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("graph scrapes", threadTs: "1700000300.000300"));
 
         Assert.Equal(200, status);
         Assert.Equal(["auth.test", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"], _slack.Calls.Select(c => c.Method));
@@ -67,7 +67,7 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     [Fact]
     public async Task EmptyResult_IsAReply_NotABlankImage()
     {
-        await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("graph nothing")));
+        await _app.InvokeWorkerAsync(Envelopes.Mention("graph nothing"));
 
         Assert.Empty(_slack.CallsTo("upload"));
         Assert.StartsWith("No data for `no_such_metric_at_all`", _slack.CallsTo("chat.postMessage").Single().Str("text"));
@@ -76,7 +76,7 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     [Fact]
     public async Task UnknownShortcut_ListsTheShortcuts_WithTheClosestSuggested()
     {
-        await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("graph scrape")));
+        await _app.InvokeWorkerAsync(Envelopes.Mention("graph scrape"));
 
         var text = _slack.CallsTo("chat.postMessage").Single().Str("text")!;
         Assert.StartsWith("There is no graph shortcut `scrape`. Did you mean `scrapes`?", text);

@@ -17,14 +17,14 @@ public sealed class ShortcutsFileTests
             } } }
             """);
         await using var slack = await FakeSlackApi.StartAsync();
-        await using var app = await TestApp.StartAsync(AppMode.Host, slack, new Dictionary<string, string>
+        await using var app = await TestApp.StartAsync(slack, new Dictionary<string, string>
         {
             ["Graphs:ShortcutsFile"] = file,
             ["Graphs:Shortcuts:errors:Title"] = "Errors (from a setting)",
             ["Graphs:Shortcuts:panel:Url"] = "https://grafana.example.com/d-solo/abc?panelId=2&from={from}&to={to}",
         });
 
-        await app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("list graph shortcuts")));
+        await app.InvokeWorkerAsync(Envelopes.Mention("list graph shortcuts"));
 
         var post = slack.CallsTo("chat.postMessage").Single();
         var rows = post.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "table")!["rows"]!.AsArray()

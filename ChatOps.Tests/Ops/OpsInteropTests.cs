@@ -244,7 +244,7 @@ public sealed class OpsInteropTests
     public async Task AskListTraces_AgainstTheServer_PrintsTheTable()
     {
         await using var server = await PythonOpsServer.StartAsync(Fixture);
-        var start = new ProcessStartInfo("dotnet", [typeof(ChatOpsApp).Assembly.Location, "ask", "list traces limit=5"])
+        var start = new ProcessStartInfo("dotnet", [typeof(ChatOps.Local.Cli.CommandLineRunner).Assembly.Location, "ask", "list traces limit=5"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -15,7 +15,7 @@ public static class CommandServices
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddChatOpsServices(serving: false, HostJsonQueues.Defaults)
+            .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults)
             .BuildServiceProvider();
     }
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
-using ChatOps.Functions.HostProtocol;
 
 namespace ChatOps.Tests.Support;
 
@@ -42,16 +39,4 @@ public static class Envelopes
         ResponseUrl = responseUrl,
         ReceivedAt = DateTimeOffset.UtcNow,
     };
-
-    /// <summary>The queue trigger payload exactly as the host sends it: the message text JSON-encoded again.</summary>
-    public static JsonObject HostQueuePayload(CommandEnvelope envelope, int dequeueCount = 1) =>
-        QueueTriggerData.ToHostPayload(FunctionNames.QueueTrigger, EnvelopeJson.Serialize(envelope), "msg-1", dequeueCount, DateTimeOffset.UtcNow);
-
-    /// <summary>The same payload with the message encoded only once, as some host versions send it.</summary>
-    public static JsonObject OnceEncodedPayload(CommandEnvelope envelope)
-    {
-        var payload = HostQueuePayload(envelope);
-        payload["Data"]![FunctionNames.QueueTrigger] = JsonNode.Parse(JsonSerializer.Serialize(envelope, EnvelopeJson.Options));
-        return payload;
-    }
 }

@@ -14,9 +14,12 @@ public sealed class FakeOpsClient : IOpsClient
     public string Version { get; set; } = "v1.2.3";
     public IReadOnlyList<AlertInfo> Alerts { get; set; } = [];
 
+    /// <summary>How long `deployed version` takes, so concurrent deliveries overlap.</summary>
+    public TimeSpan Delay { get; set; }
+
     private T Answer<T>(string method, object? request, OpsCaller caller, T value)
     {
-        Calls.Add((method, request, caller));
+        lock (Calls) Calls.Add((method, request, caller));
         if (Failure is { } failure) throw failure;
         return value;
     }
@@ -33,8 +36,11 @@ public sealed class FakeOpsClient : IOpsClient
     public Task ChangeSamplingAsync(SamplingChange change, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("ChangeSampling", change, caller, 0));
 
-    public Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
-        Task.FromResult(Answer("DeployedVersion", null, caller, Version));
+    public async Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default)
+    {
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, ct);
+        return Answer("DeployedVersion", null, caller, Version);
+    }
 
     public IReadOnlyList<MetricSeries> Series { get; set; } = [];
 

@@ -1,39 +1,29 @@
 using System.Text.Json.Nodes;
-using ChatOps.Functions.HostProtocol;
 
 namespace ChatOps.Tests.Support;
 
 /// <summary>
-/// Plays the Functions host around a <see cref="TestApp"/> in host mode: a Slack request goes to the slack
-/// function; its queue output becomes the worker's trigger (double-encoded, as the host sends it); the
-/// worker's blob bindings read and write <see cref="Blobs"/> under the message's {dedupeKey}, only when the
-/// invocation succeeds. Two bots sharing one Blobs are two instances of a scaled-out app.
+/// Plays the Functions host around a <see cref="TestApp"/>: a Slack request goes to the slack function, and its
+/// queue output becomes one queue message delivered to the worker. Each Slack delivery is its own queue
+/// message; a redelivery of the same message keeps its id with a higher dequeue count.
 /// </summary>
-public sealed class HostedBot(TestApp app, Dictionary<string, string>? sharedBlobs = null)
+public sealed class HostedBot(TestApp app)
 {
-    public TestApp App { get; } = app;
-    public Dictionary<string, string> Blobs { get; } = sharedBlobs ?? new Dictionary<string, string>();
+    private int _messages;
 
-    /// <summary>Slack → slack function → (queue) → worker. Returns the slack function's HTTP status and the
-    /// queue message it produced (null when it enqueued nothing).</summary>
+    public TestApp App { get; } = app;
+
+    /// <summary>Slack → slack function → (queue) → worker. Returns the ack's status and the queue message
+    /// (null when the function enqueued nothing).</summary>
     public async Task<(int AckStatus, JsonObject? Message)> FromSlackAsync(string body, IDictionary<string, string[]> headers)
     {
-        var (_, response) = await App.InvokeSlackAsync(body, headers);
-        var status = (int)response["Outputs"]![FunctionNames.HttpOutput]!["statusCode"]!;
-        if (response["Outputs"]![FunctionNames.QueueOutput] is not JsonObject message) return (status, null);
+        var call = await App.InvokeSlackAsync(body, headers);
+        if (call.Message is not { } message) return (call.Status, null);
         await DeliverAsync(message);
-        return (status, message);
+        return (call.Status, message);
     }
 
-    /// <summary>One delivery of a queue message to the worker, with the blob bindings. Returns the worker's status.</summary>
-    public async Task<int> DeliverAsync(JsonObject message, int dequeueCount = 1)
-    {
-        var key = (string)message[FunctionNames.DedupeKeyProperty]!;
-        var payload = QueueTriggerData.ToHostPayload(FunctionNames.QueueTrigger, message.ToJsonString(), "msg-" + key, dequeueCount, DateTimeOffset.UtcNow);
-        lock (Blobs) payload["Data"]![FunctionNames.DedupeInput] = Blobs.GetValueOrDefault(key);
-        var (status, body) = await App.InvokeAsync(FunctionNames.Worker, payload);
-        if (status == 200 && body["Outputs"]?[FunctionNames.DedupeOutput] is JsonValue stored)
-            lock (Blobs) Blobs[key] = stored.GetValue<string>();
-        return status;
-    }
+    /// <summary>One delivery of a queue message to the worker. Returns the worker's status.</summary>
+    public Task<int> DeliverAsync(JsonObject message, int dequeueCount = 1, string? messageId = null) =>
+        App.InvokeWorkerAsync(message.ToJsonString(), dequeueCount, messageId ?? $"msg-{Interlocked.Increment(ref _messages)}-{Guid.NewGuid():N}");
 }

@@ -24,6 +24,20 @@ public static class SlackRequests
         return "v0=" + Convert.ToHexString(mac).ToLowerInvariant();
     }
 
+    /// <summary>Headers signing these exact bytes (which need not be valid UTF-8).</summary>
+    public static Dictionary<string, string[]> SignedHeaders(byte[] body, string contentType = "application/json")
+    {
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        byte[] signed = [.. Encoding.UTF8.GetBytes($"v0:{ts}:"), .. body];
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), signed);
+        return new Dictionary<string, string[]>
+        {
+            ["Content-Type"] = [contentType],
+            ["X-Slack-Request-Timestamp"] = [ts.ToString()],
+            ["X-Slack-Signature"] = ["v0=" + Convert.ToHexString(mac).ToLowerInvariant()],
+        };
+    }
+
     public static Dictionary<string, string[]> SignedHeaders(string body, string contentType = "application/json",
         string secret = Secret, DateTimeOffset? at = null, int? retryNum = null)
     {

@@ -1,97 +1,124 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues.Models;
+using ChatOps.Core.Envelopes;
 using ChatOps.Functions;
-using ChatOps.Functions.HostProtocol;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using ChatOps.Functions.Configuration;
+using ChatOps.Functions.Functions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Tests.Support;
 
-/// <summary>The real ChatOps.Functions web app on a loopback port, configured against a fake Slack.</summary>
+/// <summary>
+/// The function app's services as the isolated worker builds them (AddChatOpsServices), against a fake Slack
+/// and a real Azurite for the delivery claims. Tests call the function classes directly, as the worker does:
+/// a DefaultHttpContext request for `slack`, a QueueMessage for `worker` and `poison`.
+/// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly HttpClient _http = new();
+    private readonly ServiceProvider _services;
 
-    private TestApp(WebApplication app, string baseUrl)
+    private TestApp(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>This app's dedupe container in Azurite (what the delivery claims write).</summary>
+    public Azure.Storage.Blobs.BlobContainerClient Dedupe => _services.GetRequiredService<ChatOps.Functions.Storage.StorageAccount>().Blobs()
+        .GetBlobContainerClient(_services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatOps.Functions.Storage.DedupeOptions>>().Value.Container);
+
+    /// <summary>The names of the blobs in <see cref="Dedupe"/>.</summary>
+    public async Task<List<string>> DedupeKeysAsync()
     {
-        _app = app;
-        BaseUrl = baseUrl;
+        var names = new List<string>();
+        if (!(await Dedupe.ExistsAsync()).Value) return names;
+        await foreach (var blob in Dedupe.GetBlobsAsync()) names.Add(blob.Name);
+        return names;
     }
 
-    public string BaseUrl { get; }
-    public IServiceProvider Services => _app.Services;
-
-    public static async Task<TestApp> StartAsync(AppMode mode, FakeSlackApi slack,
-        IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">App settings in configuration form (Slack:BotToken); "Dedupe:Container" shared
+    /// by two apps makes them two instances of one scaled-out app.</param>
+    public static async Task<TestApp> StartAsync(FakeSlackApi slack, IDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
-        var values = new Dictionary<string, string>
+        var azurite = await Azurite.SharedAsync();
+        var values = new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = SlackRequests.Secret,
             ["Slack:BotToken"] = SlackRequests.BotToken,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Confirmations:HmacKey"] = SlackRequests.HmacKey,
             ["Ops:Endpoint"] = "http://127.0.0.1:1",
-            ["LocalQueue:VisibilityTimeout"] = "00:00:00.050",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // A developer's own local.settings.json must not leak into tests.
-            ["LocalSettings:Disabled"] = "true",
+            [FunctionNames.StorageConnection] = azurite.ConnectionString,
+            ["Dedupe:Container"] = "dedupe-" + Guid.NewGuid().ToString("N")[..12],
         };
-        if (mode == AppMode.Host) values["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort.Next().ToString();
-        else values["urls"] = "http://127.0.0.1:0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-        var args = values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = ChatOpsApp.Build(args, mode, builder =>
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddLogging(logging =>
         {
-            TestLogs.CaptureInto(builder.Logging);
-            services?.Invoke(builder.Services);
+            logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            TestLogs.CaptureInto(logging);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApp(app, address.TrimEnd('/') + "/");
+        collection.AddChatOpsServices(configuration, serving: true, HostJsonQueues.Read(Path.Combine(RepoRoot.Path, "ChatOps.Functions", "host.json")));
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var problems = StartupSettings.Problems(provider);
+        if (problems.Count > 0) throw new InvalidOperationException("settings: " + string.Join("; ", problems));
+        return new TestApp(provider);
     }
 
-    /// <summary>Posts a host invocation payload to /&lt;function&gt;, as the Functions host does.</summary>
-    public async Task<(int Status, JsonObject Body)> InvokeAsync(string function, JsonObject payload)
+    /// <summary>The `slack` function on a request with these exact body bytes and headers.</summary>
+    public Task<SlackCall> InvokeSlackAsync(string body, IDictionary<string, string[]> headers) =>
+        InvokeSlackAsync(Encoding.UTF8.GetBytes(body), headers);
+
+    public async Task<SlackCall> InvokeSlackAsync(byte[] body, IDictionary<string, string[]> headers)
     {
-        using var response = await _http.PostAsync(BaseUrl + function, new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        var body = JsonNode.Parse(text)!.AsObject();
-        // What the host would put in the invocation log (Application Insights) is a log line too.
-        if (body["Logs"] is JsonArray logs)
-            foreach (var line in logs) TestLogs.Add("invocation-log", (string?)line);
-        return ((int)response.StatusCode, body);
+        var http = new DefaultHttpContext { RequestServices = _services };
+        http.Request.Method = "POST";
+        http.Request.Path = "/api/slack";
+        http.Request.Body = new MemoryStream(body);
+        http.Request.ContentLength = body.Length;
+        foreach (var (name, value) in headers) http.Request.Headers[name] = value;
+        var output = await _services.GetRequiredService<SlackFunction>().RunAsync(http.Request);
+        var message = output.Message is { } text ? JsonNode.Parse(text)!.AsObject() : null;
+        return new SlackCall(output.Response.StatusCode ?? 200, output.Response.Content ?? "", output.Response.ContentType ?? "", message);
     }
 
-    /// <summary>Invokes the slack function with a Slack request wrapped in the host's HTTP trigger payload.</summary>
-    public Task<(int Status, JsonObject Body)> InvokeSlackAsync(string body, IDictionary<string, string[]> headers) =>
-        InvokeAsync(FunctionNames.Slack, HttpTriggerData.ToHostPayload(FunctionNames.HttpTrigger, "POST",
-            "https://chatops.example.net/api/slack?code=function-key-secret", headers, body));
+    /// <summary>One delivery of a queue message to `worker`: 200 when the invocation succeeded, 500 when it
+    /// failed (the queue would show the message again).</summary>
+    public Task<int> InvokeWorkerAsync(string messageText, int dequeueCount = 1, string messageId = "msg-1") =>
+        InvokeAsync(f => _services.GetRequiredService<WorkerFunction>().RunAsync(f), messageText, dequeueCount, messageId);
 
-    /// <summary>A raw Slack request to local mode's /api/slack.</summary>
-    public async Task<HttpResponseMessage> PostRawSlackAsync(string body, IDictionary<string, string[]> headers)
+    public Task<int> InvokeWorkerAsync(CommandEnvelope envelope, int dequeueCount = 1, string messageId = "msg-1") =>
+        InvokeWorkerAsync(EnvelopeJson.Serialize(envelope), dequeueCount, messageId);
+
+    public Task<int> InvokePoisonAsync(CommandEnvelope envelope) =>
+        InvokeAsync(f => _services.GetRequiredService<PoisonFunction>().RunAsync(f), EnvelopeJson.Serialize(envelope), 1, "poison-1");
+
+    private static async Task<int> InvokeAsync(Func<QueueMessage, Task> run, string text, int dequeueCount, string messageId)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, BaseUrl + "api/slack")
+        var message = QueuesModelFactory.QueueMessage(messageId, "pop-" + messageId, BinaryData.FromString(text), dequeueCount,
+            insertedOn: DateTimeOffset.UtcNow);
+        try
         {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)),
-        };
-        foreach (var (name, values) in headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-                request.Content.Headers.TryAddWithoutValidation(name, values);
-            else
-                request.Headers.TryAddWithoutValidation(name, values);
+            await run(message);
+            return 200;
         }
-        return await _http.SendAsync(request);
+        catch (Exception ex)
+        {
+            TestLogs.Add("invocation-failure", ex.ToString());
+            return 500;
+        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
+
+/// <summary>What the `slack` function answered, and the queue message it wrote (null: none).</summary>
+public sealed record SlackCall(int Status, string Body, string ContentType, JsonObject? Message);
