@@ -1,7 +1,8 @@
 // ChatOps on Azure: storage (queues + dedupe container, identity only), one user-assigned identity,
 // Key Vault (RBAC) with the Slack and confirmation secrets, Log Analytics + Application Insights,
-// a container registry, the function app (Elastic Premium container by default, or Flex Consumption)
-// and, optionally, the Ops service as a Container App. See README, "Deploy to Azure".
+// a container registry, the function app (.NET 10 isolated worker: Flex Consumption by default, or an
+// Elastic Premium container with Chromium for URL shortcuts) and, optionally, the Ops service as a
+// Container App. See README, "Deploy to Azure" and "Hosting choice".
 
 targetScope = 'resourceGroup'
 
@@ -13,9 +14,9 @@ param location string = resourceGroup().location
 @description('Lower-case letters and digits; names are derived from it plus a hash of the resource group.')
 param namePrefix string = 'chatops'
 
-@allowed([ 'premium', 'flex' ])
-@description('premium: Elastic Premium EP1 with our container (Chromium graphs, no cold start). flex: Flex Consumption zip package, no Chromium: graphs are not drawn.')
-param hosting string = 'premium'
+@allowed([ 'flex', 'premium' ])
+@description('flex: Flex Consumption running the zip package (dotnet-isolated 10.0); everything but URL shortcuts, which need a browser. premium: Elastic Premium EP1 running our container image with Chromium, for URL shortcuts.')
+param hosting string = 'flex'
 
 @description('false on the first run: creates the registry, vault, storage and monitoring only, so the images can be pushed before the apps that pull them exist.')
 param deployApps bool = true
@@ -88,7 +89,7 @@ param limitsCommandsPerMinute int = 20
 @description('Ops calls in flight at once, per instance.')
 param limitsMaxConcurrentOpsCalls int = 8
 
-@description('premium: always-ready instances (at least 1: Slack wants an answer in 3 s). flex: always-ready instances of the HTTP group.')
+@description('Always-ready instances, at least 1 (Slack wants an answer in 3 s). flex: of the HTTP trigger group; premium: of the plan.')
 param alwaysReadyInstances int = 1
 
 @description('Scale-out limit.')
@@ -163,7 +164,7 @@ module opsService 'modules/opsService.bicep' = if (deployApps && deployOpsServic
 
 var opsTarget = deployApps && deployOpsService ? opsService.outputs.endpoint : opsEndpoint
 
-// Every setting the handler reads at start (see README, "Configuration"), Azure's values.
+// Every setting the app reads at start (see README, "Configuration"), Azure's values.
 var settings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
   Slack__SigningSecret: kvRef(vault.outputs.signingSecretUri)
@@ -176,7 +177,7 @@ var settings = {
   Ops__Timeout: '00:00:10'
   Ops__TraceUiUrl: traceUiUrl
   Worker__MaxDequeueCount: '3' // host.json extensions.queues.maxDequeueCount
-  Graphs__ChromiumPath: '/usr/bin/chromium'
+  Graphs__ChromiumPath: '/usr/bin/chromium' // in the premium image only; URL shortcuts fail on Flex
   Graphs__RenderTimeout: '00:00:20'
   Graphs__MaxConcurrentRenders: '2'
   Graphs__Width: '1200'

@@ -4,7 +4,8 @@
 using 'main.bicep'
 
 param namePrefix = 'chatops'
-param hosting = 'premium'
+// flex needs no image for the function app; premium (our Chromium image) only for URL shortcuts.
+param hosting = 'flex'
 // Listed here so `--parameters deployApps=false` can override them: the CLI only overrides what this file sets.
 param deployApps = true
 param deployOpsService = true

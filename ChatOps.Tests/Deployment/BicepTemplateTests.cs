@@ -6,7 +6,7 @@ using ChatOps.Core.Options;
 namespace ChatOps.Tests.Deployment;
 
 /// <summary>infra/: every parameter used, every module present, and the app settings, queues and
-/// containers agreeing with the code and the function.json files.</summary>
+/// containers agreeing with the code and the functions' bindings (FunctionAppContract).</summary>
 public sealed class BicepTemplateTests
 {
     private static readonly Bicep Main = Bicep.Load("infra", "main.bicep");
@@ -53,31 +53,36 @@ public sealed class BicepTemplateTests
     [Fact]
     public void Queues_AreThoseTheFunctionsBindTo()
     {
-        var bound = new[] { "slack", "worker", "poison" }
-            .SelectMany(f => DeploymentFiles.Json(f, "function.json")["bindings"]!.AsArray())
-            .Select(b => (string?)b!["queueName"]).OfType<string>().Distinct().Order();
-        var created = Module("storage.bicep").Literals.Where(l => l.StartsWith("chatops-commands")).Order();
-        Assert.Equal(bound, created);
-        Assert.Contains("chatops-commands-poison", created); // the host's <queue>-poison convention
+        var created = Module("storage.bicep").Literals.Where(l => l.StartsWith(FunctionAppContract.CommandQueue)).Order();
+        Assert.Equal(new[] { FunctionAppContract.CommandQueue, FunctionAppContract.PoisonQueue }.Order(), created);
     }
 
     [Fact]
-    public void DedupeContainer_IsCreated_AndIsTheOneTheWorkerBindsTo()
+    public void DedupeContainer_AndTheFlexPackageContainer_AreCreated()
     {
         var storage = Module("storage.bicep");
-        Assert.Contains("chatops-dedupe", storage.Literals);
-        var blobPaths = DeploymentFiles.Json("worker", "function.json")["bindings"]!.AsArray()
-            .Where(b => ((string?)b!["type"])?.StartsWith("blob") == true).Select(b => (string)b!["path"]!).ToList();
-        foreach (var path in blobPaths) Assert.Equal("chatops-dedupe", path.Split('/')[0]);
+        Assert.Contains(FunctionAppContract.DedupeContainer, storage.Literals);
+        Assert.Contains($"prefixMatch: [ '{FunctionAppContract.DedupeContainer}/' ]", storage.Text); // markers expire
+        var package = Regex.Match(storage.Text, @"output deploymentContainerUrl string = '\$\{[^}]+\}([a-z0-9-]+)'").Groups[1].Value;
+        Assert.Contains(package, storage.Literals);
     }
 
+    // Built-in role ids (Azure RBAC built-in roles; the same ids as Microsoft's Flex Consumption samples).
+    private static readonly Dictionary<string, string> StorageRoles = new()
+    {
+        ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Storage Blob Data Owner",      // host; dedupe markers; Flex package
+        ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Storage Queue Data Contributor", // trigger, output, the worker's sends
+        ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = "Storage Table Data Contributor", // host diagnostic events
+    };
+
     [Fact]
-    public void Storage_TakesNoSharedKeys_AndTheIdentityHasTheFunctionsRoles()
+    public void Storage_TakesNoSharedKeys_AndTheIdentityHasExactlyTheFunctionsRoles()
     {
         var storage = Module("storage.bicep");
         Assert.Matches(@"allowSharedKeyAccess:\s*false", storage.Text);
-        foreach (var role in new[] { "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "974c5e8b-45b9-4653-ba55-5f855dd0fb88" })
-            Assert.Contains(role, storage.Literals); // Blob Data Owner, Queue Data Contributor
+        var assigned = storage.Literals.Where(l => Regex.IsMatch(l, "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+        // An id that is no built-in role fails the deployment ("role definition does not exist").
+        Assert.Equal(StorageRoles.Keys.Order(), assigned.Order());
         // Storage Account Contributor could list keys and re-enable shared-key access.
         Assert.DoesNotContain("17d1049b-9a84-46fb-8f53-869881c3d3ab", storage.Literals);
         Assert.Matches(@"scope:\s*storage\b", storage.Text);
@@ -85,13 +90,18 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
-    public void HostStorage_IsReachedThroughTheUserAssignedIdentity()
+    public void HostStorage_IsReachedThroughTheUserAssignedIdentity_AtServiceUrisTheAppsClientsCanRead()
     {
         var app = Module("functionApp.bicep");
-        Assert.Contains("AzureWebJobsStorage__accountName", app.SettingNames);
-        Assert.Contains("AzureWebJobsStorage__clientId", app.SettingNames);
+        foreach (var service in new[] { "blob", "queue", "table" })
+            Assert.Contains($"{{ name: 'AzureWebJobsStorage__{service}ServiceUri', value: 'https://${{storageAccountName}}.{service}.${{storageSuffix}}' }}", app.Text);
+        Assert.Contains("var storageSuffix = environment().suffixes.storage", app.Text);
+        Assert.Matches(@"name: 'AzureWebJobsStorage__clientId', value: identityClientId", app.Text);
         Assert.Matches(@"name: 'AzureWebJobsStorage__credential', value: 'managedidentity'", app.Text);
+        // No connection string (no keys), and no accountName: the host reads it, but the app's Blob and
+        // Queue clients (Microsoft.Extensions.Azure) know only serviceUri/connectionString.
         Assert.DoesNotMatch(@"name: 'AzureWebJobsStorage',", app.Text);
+        Assert.DoesNotContain("AzureWebJobsStorage__accountName", app.SettingNames);
         Assert.Equal(2, Regex.Matches(app.Text, @"keyVaultReferenceIdentity:\s*identityId").Count); // both hostings
         Assert.Matches(@"enableRbacAuthorization:\s*true", Module("keyvault.bicep").Text);
     }
@@ -147,20 +157,32 @@ public sealed class BicepTemplateTests
     [Fact]
     public void WorkerAttempts_MatchHostJson()
     {
-        var hostMax = (int)DeploymentFiles.Json("host.json")["extensions"]!["queues"]!["maxDequeueCount"]!;
+        var hostMax = (int)DeploymentFiles.HostJson()["extensions"]!["queues"]!["maxDequeueCount"]!;
         Assert.StartsWith($"'{hostMax}'", Main.ValueOf("Worker__MaxDequeueCount"));
     }
 
     [Fact]
-    public void BothHostings_AreThere_PremiumRunsTheImage_FlexRunsTheCustomRuntime()
+    public void Flex_IsTheDefault_AndRunsDotnetIsolated10_FromFunctionAppConfig()
+    {
+        var app = Module("functionApp.bicep");
+        Assert.Contains("name: 'FC1', tier: 'FlexConsumption'", app.Text);
+        Assert.Contains("runtime: { name: 'dotnet-isolated', version: '10.0' }", app.Text);
+        // Flex rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION as app settings.
+        Assert.Matches(@"(?m)^    appSettings: concat\(hostSettings, handlerSettings\)$", app.Text);
+        Assert.DoesNotContain("FUNCTIONS_", Main.Text);
+        Assert.Matches(@"param hosting string = 'flex'", Main.Text);
+        Assert.Contains("param hosting = 'flex'", DeploymentFiles.Text("infra", "main.bicepparam"));
+    }
+
+    [Fact]
+    public void Premium_RunsTheImage_AsADotnetIsolatedContainer()
     {
         var app = Module("functionApp.bicep");
         Assert.Contains("name: 'EP1', tier: 'ElasticPremium'", app.Text);
-        Assert.Contains("name: 'FC1', tier: 'FlexConsumption'", app.Text);
         Assert.Matches(@"linuxFxVersion: 'DOCKER\|\$\{registryServer\}/\$\{image\}'", app.Text);
-        Assert.Matches(@"runtime: \{ name: 'custom'", app.Text);
-        Assert.Matches(@"appSettings: concat\(hostSettings, handlerSettings\)", app.Text); // flex: no FUNCTIONS_WORKER_RUNTIME
-        Assert.Matches(@"param hosting string = 'premium'", Main.Text);
+        Assert.Contains("{ name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }", app.Text);
+        Assert.Contains("{ name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }", app.Text);
+        Assert.Contains("appSettings: concat(hostSettings, premiumSettings, handlerSettings)", app.Text);
     }
 
     [Fact]
@@ -179,6 +201,7 @@ public sealed class BicepTemplateTests
     public void SlackRequestUrl_IsAnOutput_EndingWithTheSlackRoute()
     {
         Assert.Contains("slackRequestUrl", Main.Outputs);
-        Assert.Matches(@"output slackRequestUrl string = .*'https://\$\{functionApp\.outputs\.hostName\}/api/slack'", Main.Text);
+        var prefix = (string)DeploymentFiles.HostJson()["extensions"]!["http"]!["routePrefix"]!;
+        Assert.Matches($@"output slackRequestUrl string = .*'https://\$\{{functionApp\.outputs\.hostName\}}/{prefix}/{FunctionAppContract.SlackRoute}'", Main.Text);
     }
 }

@@ -97,10 +97,11 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void FunctionApp_RunsTheCustomHandlerOnAzurite_ThroughPortsAzuritePublishes()
+    public void FunctionApp_RunsTheIsolatedWorkerOnAzurite_ThroughPortsAzuritePublishes()
     {
         var env = Env("functions");
-        Assert.Equal("custom", env["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("dotnet-isolated", env["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("Dockerfile", Service("functions").Map("build").Str("dockerfile")); // the isolated host image
         var storage = env["AzureWebJobsStorage"];
         Assert.Contains("AccountName=devstoreaccount1", storage);
         var azuritePorts = Ports("azurite").Select(p => p.Container).ToHashSet();
@@ -110,7 +111,8 @@ public sealed partial class ComposeFileTests
             Assert.Equal("azurite", new Uri(url).Host);
             Assert.Contains(PortOf(url), azuritePorts);
         }
-        // The Functions base image's host listens on 80; /api/slack is reached through it.
+        // The dotnet-isolated host image listens on 80; /api/slack is reached through it. The app's own Blob
+        // and Queue clients read the same connection string, so the dedupe container is on Azurite too.
         Assert.Contains(Ports("functions"), p => p.Container == 80);
     }
 

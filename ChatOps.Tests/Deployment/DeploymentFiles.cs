@@ -38,7 +38,10 @@ internal static class DeploymentFiles
     public static IEnumerable<(string Key, YamlNode Value)> Entries(this YamlMappingNode map) =>
         map.Children.Select(kv => (((YamlScalarNode)kv.Key).Value!, kv.Value));
 
-    /// <summary>The Values keys of local.settings.sample.json: the settings a developer fills in.</summary>
+    /// <summary>The Values keys of the function app's local.settings.sample.json: the settings a developer fills in.</summary>
     public static IReadOnlyList<string> SampleSettingKeys() =>
-        Json("local.settings.sample.json")["Values"]!.AsObject().Select(kv => kv.Key).ToList();
+        Json(FunctionAppContract.ProjectFolder, "local.settings.sample.json")["Values"]!.AsObject().Select(kv => kv.Key).ToList();
+
+    /// <summary>The function app's host.json (in the project folder, where `func start` runs).</summary>
+    public static JsonNode HostJson() => Json(FunctionAppContract.ProjectFolder, "host.json");
 }

@@ -4,7 +4,7 @@ using ChatOps.Core.Graphs;
 namespace ChatOps.Tests.Deployment;
 
 /// <summary>The Dockerfiles (no Docker engine here to build them): what they copy exists, base images are
-/// pinned, and the function image is laid out the way host.json and the code expect.</summary>
+/// pinned, and the function image is Microsoft's isolated-worker host with our publish output as its app root.</summary>
 public sealed class DockerfileTests
 {
     public static TheoryData<string> Dockerfiles => new() { "Dockerfile", "ChatOps.OpsService/Dockerfile" };
@@ -37,34 +37,49 @@ public sealed class DockerfileTests
             .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("**"))
             .Any(rule => source.TrimEnd('/') == rule || source.StartsWith(rule + "/"));
 
+    private static IReadOnlyList<string> Froms(string dockerfile) =>
+        Instructions(dockerfile).Where(l => l.StartsWith("FROM ")).Select(l => l.Split(' ')[1]).ToList();
+
     [Theory]
     [MemberData(nameof(Dockerfiles))]
     public void BaseImages_ArePinned(string dockerfile)
     {
-        var froms = Instructions(dockerfile).Where(l => l.StartsWith("FROM ")).Select(l => l.Split(' ')[1]).ToList();
+        var froms = Froms(dockerfile);
         Assert.True(froms.Count >= 2, "multi-stage: an SDK build stage and a runtime stage");
-        Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:", froms[0]);
-        Assert.All(froms, image => Assert.Matches(@":\d+(\.\d+)*$", image));
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:\d+\.\d+\.\d+$", froms[0]);
+        // Microsoft's Functions images float on the host's major (`4-`) and are rebuilt monthly; a tag
+        // naming a minor host version gets no more patches (Linux container support in Azure Functions).
+        Assert.All(froms, image => Assert.Matches(@":(\d+(\.\d+)*|4-[a-z-]+\d+\.\d+)$", image));
     }
 
     [Fact]
-    public void FunctionImage_IsLaidOutAsHostJsonExpects()
+    public void FunctionImage_IsTheIsolatedHost_ForTheFrameworkTheWorkerTargets()
     {
+        var runtime = Froms("Dockerfile")[^1];
+        var framework = Regex.Match(DeploymentFiles.Text("Directory.Build.props"), @"<TargetFramework>net(\d+\.\d+)</TargetFramework>").Groups[1].Value;
+        Assert.Equal($"mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated{framework}", runtime);
         var lines = Instructions("Dockerfile");
-        Assert.Matches(@"^mcr\.microsoft\.com/azure-functions/base:", lines.Last(l => l.StartsWith("FROM ")).Split(' ')[1]);
         Assert.Contains(lines, l => l.Contains("AzureWebJobsScriptRoot=/home/site/wwwroot"));
-        Assert.Contains(lines, l => l.Contains("FUNCTIONS_WORKER_RUNTIME=custom"));
+        Assert.Contains(lines, l => l.Contains("FUNCTIONS_WORKER_RUNTIME=dotnet-isolated"));
+    }
 
-        var executable = (string)DeploymentFiles.Json("host.json")["customHandler"]!["description"]!["defaultExecutablePath"]!;
-        var publishFolder = executable.Split('/')[0];
-        Assert.Matches($@"-o {publishFolder}\b", DeploymentFiles.Text("scripts", "publish"));
+    [Fact]
+    public void FunctionImage_CopiesThePublishOutput_AsTheAppRoot()
+    {
+        var publish = DeploymentFiles.Text("scripts", "publish");
+        Assert.Contains("dotnet publish ChatOps.Functions/ChatOps.Functions.csproj -c Release -o publish ", publish);
+        // Framework-dependent: the host image brings the .NET runtime, and Flex runs the same output.
+        Assert.DoesNotContain("--self-contained", publish);
+        Assert.DoesNotMatch(@"\s-r\s", publish);
+        foreach (var file in new[] { "ChatOps.Functions.dll", "host.json", "functions.metadata", "worker.config.json" })
+            Assert.Contains(file, publish); // scripts/publish fails when one is missing
+
+        var lines = Instructions("Dockerfile");
         Assert.Contains(lines, l => l == "RUN scripts/publish");
-        Assert.Contains(Copies("Dockerfile", fromStage: true), args => args[1] == $"/src/{publishFolder}/" && args[2] == $"/home/site/wwwroot/{publishFolder}/");
-
-        var functions = new[] { "slack", "worker", "poison" };
-        foreach (var function in functions)
-            Assert.Contains(Copies("Dockerfile", fromStage: false), args => args[0] == $"{function}/function.json" && args[1] == $"/home/site/wwwroot/{function}/");
-        Assert.Contains(Copies("Dockerfile", fromStage: false), args => args[0] == "host.json" && args[1] == "/home/site/wwwroot/");
+        var fromBuild = Assert.Single(Copies("Dockerfile", fromStage: true));
+        Assert.Equal(["--from=build", "/src/publish/", "/home/site/wwwroot/"], fromBuild);
+        // host.json and the bindings (functions.metadata) come from the publish output, nothing else.
+        Assert.DoesNotContain(Copies("Dockerfile", fromStage: false), args => args.Last().StartsWith("/home/site/wwwroot"));
     }
 
     [Fact]
@@ -91,6 +106,7 @@ public sealed class DockerfileTests
     public void DockerIgnore_KeepsSecretsAndOutputsOutOfTheContext()
     {
         var rules = File.ReadAllLines(DeploymentFiles.PathOf(".dockerignore"));
-        foreach (var rule in new[] { ".env", "local.settings.json", "**/bin", "**/obj", "publish/" }) Assert.Contains(rule, rules);
+        // local.settings.json lives in ChatOps.Functions/, which the Dockerfile copies: ignored at any depth.
+        foreach (var rule in new[] { ".env", "**/local.settings.json", "**/bin", "**/obj", "publish/" }) Assert.Contains(rule, rules);
     }
 }

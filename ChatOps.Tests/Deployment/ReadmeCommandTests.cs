@@ -57,13 +57,14 @@ public sealed class ReadmeCommandTests
     }
 
     [Fact]
-    public void FlexPackage_HoldsTheFilesTheHostNeeds()
+    public void FlexPackage_IsThePublishOutput_ZippedAtItsRoot_AndIsTheOneDeployed()
     {
-        var zip = Commands("zip -r").Single().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(3).ToList();
-        foreach (var path in zip.Where(p => p != "publish")) Assert.True(File.Exists(DeploymentFiles.PathOf(path)), path);
-        var executable = (string)DeploymentFiles.Json("host.json")["customHandler"]!["description"]!["defaultExecutablePath"]!;
-        Assert.Contains(executable.Split('/')[0], zip);
         Assert.Contains(Commands("scripts/publish"), l => l == "scripts/publish");
+        // host.json must sit at the zip's root, next to functions.metadata and the worker.
+        var zip = Regex.Match(Commands("&& zip -").Single(), @"^\(cd publish && zip -q?r \.\./(\S+\.zip) \.\)$");
+        Assert.True(zip.Success, "zip the contents of publish/, not the folder");
+        var deployed = Args(Commands("az functionapp deployment source config-zip").Single(), "--src").Single();
+        Assert.Equal(zip.Groups[1].Value, deployed);
     }
 
     [Fact]

@@ -33,11 +33,14 @@ public sealed class SlackManifestTests
             Settings.Map("interactivity").Str("request_url"),
         }.Concat(Manifest.Map("features").Seq("slash_commands").Select(c => c.Str("url"))).ToList();
 
+        // host.json's routePrefix + the slack function's route.
+        var path = $"/{(string)DeploymentFiles.HostJson()["extensions"]!["http"]!["routePrefix"]!}/{FunctionAppContract.SlackRoute}";
+        Assert.Equal("/api/slack", path);
         Assert.Equal(3, urls.Count);
         Assert.All(urls, url =>
         {
             Assert.StartsWith("https://", url);
-            Assert.EndsWith("/api/slack", url); // host.json routePrefix "api" + slack/function.json route "slack"
+            Assert.EndsWith(path, url);
         });
         Assert.Single(urls.Distinct());
     }

@@ -1,10 +1,12 @@
-// The function app in one of two hostings:
-//   premium: Elastic Premium EP1 running our container image (the Functions host + handler + Chromium);
-//   flex:    Flex Consumption running the zip package (runtime `custom`), without Chromium.
+// The function app (.NET 10 isolated worker) in one of two hostings:
+//   flex:    Flex Consumption running the zip package; runtime dotnet-isolated 10.0 from functionAppConfig.
+//            No browser there: URL shortcuts (Chromium screenshots) fail; everything else works.
+//   premium: Elastic Premium EP1 running our container image (the Functions host + worker + Chromium),
+//            for teams that use URL shortcuts.
 
 param location string
 param baseName string
-@allowed([ 'premium', 'flex' ])
+@allowed([ 'flex', 'premium' ])
 param hosting string
 param identityId string
 param identityClientId string
@@ -13,12 +15,12 @@ param deploymentContainerUrl string
 param registryServer string
 @description('premium only: image in the registry, repository:tag.')
 param image string
-@description('premium only: instances kept warm (no cold start for Slack\'s 3-second deadline).')
+@description('Instances kept warm (premium: the plan\'s always-ready instances; flex: the http group\'s).')
 param alwaysReadyInstances int
 param maximumInstances int
 @description('flex only: instance memory in MB.')
 param flexInstanceMemoryMB int
-@description('Every app setting of the handler (name -> value), built in main.bicep.')
+@description('Every app setting of the app (name -> value), built in main.bicep.')
 param handlerSettings array
 
 var premium = hosting == 'premium'
@@ -34,16 +36,24 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-// Host storage through the identity (no connection string, no account key).
+// Host storage through the identity (no connection string, no account key), one URI per service as
+// Microsoft's Flex samples set them. The app's own Blob and Queue clients (dedupe markers, delayed
+// re-enqueue) read the same AzureWebJobsStorage section: Microsoft.Extensions.Azure's client factory
+// knows connectionString/serviceUri and credential/clientId, not accountName, so the service URIs are
+// spelled out here for it too.
+var storageSuffix = environment().suffixes.storage
 var hostSettings = [
-  { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: 'https://${storageAccountName}.blob.${storageSuffix}' }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: 'https://${storageAccountName}.queue.${storageSuffix}' }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: 'https://${storageAccountName}.table.${storageSuffix}' }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
 ]
-// Flex takes the runtime from functionAppConfig and rejects these; containers bring their own content.
+// Flex takes the runtime from functionAppConfig and rejects FUNCTIONS_WORKER_RUNTIME and
+// FUNCTIONS_EXTENSION_VERSION as app settings; a container needs both and brings its own content.
 var premiumSettings = [
   { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-  { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
+  { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
   { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
 ]
 
@@ -79,10 +89,11 @@ var flexProperties = {
     scaleAndConcurrency: {
       maximumInstanceCount: maximumInstances
       instanceMemoryMB: flexInstanceMemoryMB
+      // Slack wants an answer in 3 s: keep the HTTP trigger group warm (billed while idle).
       alwaysReady: [ { name: 'http', instanceCount: alwaysReadyInstances } ]
     }
-    // Runtime version for custom handlers not verified here: check az functionapp list-flexconsumption-runtimes.
-    runtime: { name: 'custom', version: '1.0' }
+    // A first-class Flex stack (az functionapp list-flexconsumption-runtimes lists dotnet-isolated 10.0).
+    runtime: { name: 'dotnet-isolated', version: '10.0' }
   }
   siteConfig: {
     ftpsState: 'Disabled'

@@ -1,18 +1,20 @@
 // The function app's storage: no shared keys, only the identity. Holds the command queues the
-// functions bind to (slack/, worker/, poison/ function.json), the worker's dedupe container
-// (exactly-once replies under Slack retries) and the Flex Consumption deployment package container.
+// functions bind to (the [QueueOutput]/[QueueTrigger] attributes of slack, worker and poison), the
+// worker's dedupe container (exactly-once replies under Slack retries, written with the Blobs SDK) and
+// the Flex Consumption deployment package container.
 
 param location string
 param storageAccountName string
 param principalId string
 
-// Queues the functions bind to; must equal the queueName values in the function.json files.
+// Queues the functions bind to (and the worker re-enqueues into with the Queues SDK); must equal the
+// queue names in the functions' attributes (functions.metadata after a build).
 var queueNames = [
   'chatops-commands'
   'chatops-commands-poison'
 ]
 
-// Blob containers: the worker blob bindings' dedupe markers, and the Flex deployment package.
+// Blob containers: the worker's dedupe markers (conditional creates), and the Flex deployment package.
 var containerNames = [
   'chatops-dedupe'
   'app-package'
@@ -22,7 +24,7 @@ var containerNames = [
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc9-a682-bb5ee22e8a3a'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -89,9 +91,10 @@ resource dedupeLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2
   }
 }
 
-// Identity-based AzureWebJobsStorage: Blob Data Owner is the host's minimum (and the worker's dedupe
-// blobs); the queue triggers and outputs need Queue Data Contributor; Table Data Contributor lets the
-// host persist its diagnostic events. No Storage Account Contributor: that control-plane role could
+// Identity-based AzureWebJobsStorage: Blob Data Owner is the host's minimum, and covers the worker's
+// dedupe blobs (read, conditional create) and the Flex package; Queue Data Contributor covers the queue
+// trigger, the queue output and the worker's own sends (a visibility delay for Slack's Retry-After);
+// Table Data Contributor lets the host persist its diagnostic events. No Storage Account Contributor: that control-plane role could
 // list keys and turn shared-key access back on, and nothing here (no blob trigger, no Durable
 // Functions) needs it.
 resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in items(roles): {
