@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 // by AddChatOpsServices, which the local host (ChatOps.Local) shares.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+ShortcutsFile.AddBeneath(builder.Configuration, AppContext.BaseDirectory);
 builder.Services.AddChatOpsServices(builder.Configuration, serving: true, HostJsonQueues.Read(Path.Combine(AppContext.BaseDirectory, "host.json")));
 var host = builder.Build();
 if (StartupSettings.Problems(host.Services) is { Count: > 0 } problems)

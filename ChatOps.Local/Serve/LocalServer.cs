@@ -33,7 +33,7 @@ public static class LocalServer
                 new("Logging:LogLevel:Microsoft.AspNetCore", "Warning"),
             ],
         });
-        settings.Sources.Insert(0, new MemoryConfigurationSource { InitialData = ShortcutsFile.Read(settings, root) });
+        ShortcutsFile.AddBeneath(settings, root);
         if (string.IsNullOrEmpty(settings["urls"])) builder.WebHost.UseUrls(DefaultUrl);
 
         var queues = HostJsonQueues.Read(Path.Combine(root, "host.json"));

@@ -40,11 +40,11 @@ public sealed class SecretsInLogsTests
     public void TheScanSawTheRun_NotAnEmptyCapture()
     {
         // Run alone (a filtered run) there is nothing to scan; in the full run these prove the capture reached
-        // the apps, the host's invocation Logs, the audit trail and the Ops service.
+        // the apps, the function classes, the audit trail and the Ops service.
         var lines = TestLogs.All.ToList();
         if (lines.Count == 0) return;
         Assert.Contains(lines, l => l.StartsWith("[ChatOps.Audit]", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("[invocation-log]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("[ChatOps.Functions.Functions.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("[ChatOps.OpsService", StringComparison.Ordinal));
         Assert.True(lines.Count > 500, $"only {lines.Count} log lines captured");
     }

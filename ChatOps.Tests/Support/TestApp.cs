@@ -55,7 +55,9 @@ public sealed class TestApp : IAsyncDisposable
             ["Dedupe:Container"] = "dedupe-" + Guid.NewGuid().ToString("N")[..12],
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(values);
+        ShortcutsFile.AddBeneath(configuration, RepoRoot.Path);
 
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
