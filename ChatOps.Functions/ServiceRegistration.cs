@@ -52,7 +52,8 @@ public static class ServiceRegistration
         services.AddHttpClient(nameof(SlackApiClient), http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ISlackClient>(sp => new SlackApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SlackApiClient)),
-            sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value,
+            pacer: new ChannelPacer(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelPace, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new SlackRequestHandler(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LimitOptions>()));
 
@@ -108,6 +109,12 @@ public static class ServiceRegistration
         services.AddSingleton<IDeliveryClaims>(sp => new BlobDeliveryClaims(
             sp.GetRequiredService<StorageAccount>().Blobs().GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BlobDeliveryClaims>>()));
+        services.AddSingleton<IReplyDeferrals>(sp =>
+        {
+            var account = sp.GetRequiredService<StorageAccount>();
+            var dedupe = sp.GetRequiredService<IOptions<DedupeOptions>>().Value;
+            return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
+        });
     }
 
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>

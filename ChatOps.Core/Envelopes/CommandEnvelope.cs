@@ -45,6 +45,10 @@ public sealed record CommandEnvelope
     /// <see cref="Text"/> holds only its start; the worker refuses it with both lengths.</summary>
     public int? TextLength { get; init; }
 
+    /// <summary>Set when this envelope only brings back a reply Slack rate-limited: the command ran already,
+    /// so the worker posts the kept reply and runs nothing.</summary>
+    public DeferredReply? Deferred { get; init; }
+
     /// <summary>
     /// The same for every delivery of the same thing the user did, and different otherwise: a message is
     /// its channel + ts (Slack may send one message twice under different event ids, and retries keep both),

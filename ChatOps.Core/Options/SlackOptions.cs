@@ -21,4 +21,7 @@ public sealed class SlackOptions
     /// <summary>Longest wait the client accepts for a 429 Retry-After before it gives the message back
     /// to the queue instead.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Least time between two posts of this instance to one channel (Slack: about 1 per second).</summary>
+    public TimeSpan ChannelPace { get; set; } = TimeSpan.FromSeconds(1);
 }

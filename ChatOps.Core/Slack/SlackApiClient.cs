@@ -13,9 +13,11 @@ namespace ChatOps.Core.Slack;
 /// <see cref="SlackApiException"/>, 429 into a wait of Retry-After seconds (bounded), 5xx and network
 /// errors into transient failures. The bot token goes only to <see cref="SlackOptions.ApiBaseUrl"/>.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null)
+public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null,
+    ChannelPacer? pacer = null)
     : ISlackClient
 {
+    private readonly ChannelPacer _pacer = pacer ?? new ChannelPacer(options.ChannelPace, TimeProvider.System);
     private const int MaxAttempts = 3;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay = delay ?? Task.Delay;
     private readonly Uri _base = new(options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/");
@@ -41,6 +43,7 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
         var body = BlockKitJson.ToPayload(reply);
         body["channel"] = channel;
         if (threadTs is not null) body["thread_ts"] = threadTs;
+        await _pacer.WaitTurnAsync(channel, ct).ConfigureAwait(false);
         var json = await CallAsync("chat.postMessage", body, ct).ConfigureAwait(false);
         return (string?)json["ts"] ?? "";
     }
@@ -81,6 +84,7 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
         var fields = new List<KeyValuePair<string, string>> { new("files", files), new("channel_id", channel) };
         if (threadTs is not null) fields.Add(new("thread_ts", threadTs));
         if (!string.IsNullOrEmpty(initialComment)) fields.Add(new("initial_comment", initialComment));
+        await _pacer.WaitTurnAsync(channel, ct).ConfigureAwait(false);
         await CallAsync("files.completeUploadExternal", () => FormRequest("files.completeUploadExternal", fields), ct).ConfigureAwait(false);
     }
 
@@ -143,7 +147,7 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
 
                 var wait = RetryAfter(response);
                 if (attempt >= MaxAttempts || wait > options.MaxRetryAfter)
-                    throw new SlackApiException(method, "ratelimited", true);
+                    throw new SlackApiException(method, "ratelimited", true, retryAfter: wait);
                 await _delay(wait, ct).ConfigureAwait(false);
             }
         }

@@ -36,6 +36,8 @@ public sealed class CommandWorker(
             return new WorkerResult(WorkerOutcome.Ignored, null);
         }
 
+        if (envelope.Deferred is { } deferred) return await DeferredAsync(envelope, deferred, messageId, ct).ConfigureAwait(false);
+
         var audit = new AuditDraft(envelope, dequeueCount, services, dispatcher, started);
         var claim = await services.Claims.TryClaimAsync(envelope.DedupeKey, messageId, ct).ConfigureAwait(false);
         switch (claim)
@@ -68,6 +70,31 @@ public sealed class CommandWorker(
         {
             await ReleaseQuietlyAsync(held).ConfigureAwait(false);
             audit.Write(ex is OperationCanceledException ? "none" : "retry");
+            throw;
+        }
+    }
+
+    /// <summary>A reply Slack rate-limited earlier: post the kept reply, once, and run nothing. Its own claim key,
+    /// since the command's key already holds the command's outcome.</summary>
+    private async Task<WorkerResult> DeferredAsync(CommandEnvelope envelope, DeferredReply deferred, string messageId, CancellationToken ct)
+    {
+        var key = $"{envelope.DedupeKey}.reply{deferred.Round}";
+        if (await services.Claims.TryClaimAsync(key, messageId, ct).ConfigureAwait(false) is not ClaimResult.Claimed { Claim: var held })
+            return new WorkerResult(WorkerOutcome.Duplicate, null);
+        try
+        {
+            var kept = await services.Deferrals.LoadAsync(deferred, ct).ConfigureAwait(false);
+            var delivered = kept is { } k && await replies.SendAsync(envelope, k.Reply, ct, k.ReplaceOriginal).ConfigureAwait(false);
+            if (kept is null) log.LogError("The kept reply {ReplyId} to {CommandId} is gone; nothing to post", deferred.Id, envelope.Id);
+            else log.LogInformation("Deferred reply to {CommandId} (round {Round}): delivered {Delivered}", envelope.Id, deferred.Round, delivered);
+            await services.Deferrals.RemoveAsync(deferred, CancellationToken.None).ConfigureAwait(false);
+            var record = new DeliveryRecord(key, envelope.Id, "deferred_reply", envelope.UserId, services.Clock.GetUtcNow());
+            await services.Claims.FinishAsync(held, record, CancellationToken.None).ConfigureAwait(false);
+            return new WorkerResult(delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, record);
+        }
+        catch (Exception)
+        {
+            await ReleaseQuietlyAsync(held).ConfigureAwait(false);
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using ChatOps.Core.Delivery;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Replies;
 using ChatOps.Core.Slack;
@@ -10,16 +11,25 @@ namespace ChatOps.Core.Worker;
 /// response_url. Transient Slack failures propagate (the queue retries); permanent ones are
 /// logged with Slack's error code, after one text-only attempt when Slack refused the blocks.
 /// </summary>
-public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log)
+public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IReplyDeferrals? deferrals = null)
 {
     /// <param name="replaceOriginal">For a click: the reply replaces the message that held the button
     /// (a settled confirmation). Otherwise a click is answered to the clicker alone.</param>
-    /// <returns>True when Slack accepted the reply.</returns>
+    /// <returns>True when Slack accepted the reply, or it is kept to be posted once Slack's rate limit allows.</returns>
     public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default, bool replaceOriginal = false)
     {
         try
         {
             await DeliverAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex) when (ex.RetryAfter is { } wait && deferrals is not null)
+        {
+            // Longer than the worker may sleep: keep the reply and come back then. A wait, not a failure, so
+            // it neither fails the invocation nor counts towards maxDequeueCount; the command is not run again.
+            log.LogWarning("Slack {SlackMethod} rate-limited the reply to {CommandId} for {RetryAfterSeconds} s; it is posted then",
+                ex.Method, envelope.Id, (int)Math.Ceiling(wait.TotalSeconds));
+            await deferrals.DeferAsync(envelope, reply, replaceOriginal, wait, ct).ConfigureAwait(false);
             return true;
         }
         catch (SlackApiException ex) when (!ex.IsTransient && ex.IsBlocksRejected)

@@ -16,6 +16,7 @@ public sealed record WorkerServices(
     ConfirmationGate Gate,
     ClickHandler Clicks,
     IDeliveryClaims Claims,
+    IReplyDeferrals Deferrals,
     UserRateLimiter RateLimiter,
     AuditLog Audit,
     ArgumentRedactor Redactor,
