@@ -18,6 +18,8 @@ Once listening it prints exactly one line, "PORT <n>", to stdout; everything els
   --record FILE             append one JSON line per call (method, request, metadata,
                             time_remaining), flushed after each line
   --fail METHOD=CODE[:msg]  that method aborts with grpc.StatusCode CODE (repeatable)
+  --fail-times N            only the first N calls of each --fail method abort; later ones answer
+                            (default: every call aborts)
   --delay METHOD=SECONDS    sleep before answering, stopping early if the call ends (repeatable)
   --require-token TOKEN     calls need "authorization: Bearer TOKEN": UNAUTHENTICATED when the
                             header is absent, PERMISSION_DENIED when it is wrong
@@ -28,6 +30,7 @@ Order of work for each call: record, token check, delay, injected failure, canne
 
 import argparse
 import base64
+import itertools
 import json
 import os
 import shutil
@@ -204,6 +207,7 @@ def make_handler(method, request_cls, response_cls, options, recorder):
     delay = options["delays"].get(method)
     failure = options["failures"].get(method)
     token = options["token"]
+    calls = itertools.count(1)  # next() is atomic under the GIL, so threads count each call once
 
     def handle(request, context):
         metadata = metadata_dict(context)
@@ -230,7 +234,7 @@ def make_handler(method, request_cls, response_cls, options, recorder):
             if not context.is_active():
                 return response_cls()  # cancelled or past deadline; nobody reads this
 
-        if failure is not None:
+        if failure is not None and (options["fail_times"] is None or next(calls) <= options["fail_times"]):
             context.abort(failure[0], failure[1])
 
         return answer
@@ -252,6 +256,8 @@ def main():
     parser.add_argument("--record", help="append one JSON line per call to this file")
     parser.add_argument("--fail", action="append", metavar="METHOD=CODE[:message]",
                         help="make METHOD abort with that grpc.StatusCode (repeatable)")
+    parser.add_argument("--fail-times", type=int, metavar="N",
+                        help="only the first N calls of each --fail method abort")
     parser.add_argument("--delay", action="append", metavar="METHOD=SECONDS",
                         help="sleep before answering METHOD (repeatable)")
     parser.add_argument("--require-token", metavar="TOKEN",
@@ -277,6 +283,7 @@ def main():
         "fixture": load_fixture(args.fixture, ops_pb2),
         "delays": delays,
         "failures": failures,
+        "fail_times": args.fail_times,
         "token": args.require_token,
     }
     recorder = Recorder(args.record)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Failures;
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 using ChatOps.Core.Replies;
 using ChatOps.Functions;
 using ChatOps.Tests.Support;
@@ -198,7 +198,7 @@ public sealed class OpsInteropTests
 
         var failure = await Assert.ThrowsAsync<OpsException>(() => services.RunAsync("deployed version"));
 
-        Assert.Equal(GrpcStatusCode.Unavailable, failure.Code);
+        Assert.Equal(StatusCode.Unavailable, failure.Code);
         Assert.Equal(FailureHandling.Retry, failure.Handling);
         Assert.StartsWith($"The Ops service at {server.Endpoint} is unavailable: ", failure.UserMessage);
     }
@@ -222,6 +222,18 @@ public sealed class OpsInteropTests
         }
 
         Assert.Equal(expectedCalls, server.Calls().Count(c => (string?)c["method"] == "Alerts"));
+    }
+
+    [Fact]
+    public async Task UnavailableTwice_ThenOk_IsRetriedByTheChannel_AndTheUserGetsTheAnswer()
+    {
+        await using var server = await PythonOpsServer.StartAsync(Fixture, "--fail", "DeployedVersion=UNAVAILABLE:restarting", "--fail-times", "2");
+        await using var services = CommandServices.Build(Settings(server));
+
+        var outcome = await services.RunAsync("deployed version");
+
+        Assert.Equal("Deployed version: v2.7.1+a1b2c3d", outcome.Reply.Text);
+        Assert.Equal(3, server.Calls().Count(c => (string?)c["method"] == "DeployedVersion"));
     }
 
     [Fact]

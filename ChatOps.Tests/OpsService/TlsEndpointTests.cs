@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Options;
+using ChatOps.Functions.Ops;
 using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.OpsService;
@@ -29,12 +29,10 @@ public sealed class TlsEndpointTests
 
         // The test trusts exactly this self-signed certificate; production uses the machine's trust store.
         var thumbprint = certificate.Thumbprint;
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert is X509Certificate2 c && c.Thumbprint == thumbprint },
-        });
+        var handler = OpsChannel.Handler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => cert is X509Certificate2 c && c.Thumbprint == thumbprint;
         var options = new OpsOptions { Endpoint = $"https://127.0.0.1:{tlsPort}" };
-        var client = new OpsGrpcClient(new GrpcUnaryClient(http, new Uri(options.Endpoint), new GrpcClientSettings()), options);
+        var client = new OpsGrpcClient(OpsChannel.Create(options, handler).CreateCallInvoker(), options);
 
         await client.ChangeSamplingAsync(new SamplingChange(SamplerKind.Probabilistic, 0.5), new OpsCaller("U1", "C1", "change sampling"));
 
