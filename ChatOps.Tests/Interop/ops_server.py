@@ -13,6 +13,7 @@ Once listening it prints exactly one line, "PORT <n>", to stdout; everything els
 
   --protos DIR              proto root (default: ../../protos relative to this file)
   --port N                  port on 127.0.0.1 (default 0: any free port); insecure (h2c)
+  --tls-cert PEM --tls-key PEM  serve TLS (ALPN h2) with this certificate and key instead
   --fixture FILE            JSON {"<Method>": <response in protobuf JSON mapping>, ...};
                             a method not in it answers an empty response message
   --record FILE             append one JSON line per call (method, request, metadata,
@@ -262,6 +263,8 @@ def main():
                         help="sleep before answering METHOD (repeatable)")
     parser.add_argument("--require-token", metavar="TOKEN",
                         help="require metadata 'authorization: Bearer TOKEN'")
+    parser.add_argument("--tls-cert", metavar="PEM", help="serve TLS with this certificate (needs --tls-key)")
+    parser.add_argument("--tls-key", metavar="PEM", help="the certificate's private key (PEM)")
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="stop when stdin is closed (e.g. the parent process died)")
     args = parser.parse_args()
@@ -270,6 +273,8 @@ def main():
     if not os.path.isfile(os.path.join(protos_dir, PROTO_FILES[0])):
         die("no %s under %s" % (PROTO_FILES[0], protos_dir))
 
+    if bool(args.tls_cert) != bool(args.tls_key):
+        die("--tls-cert and --tls-key go together")
     failures = parse_failures(args.fail)
     delays = parse_delays(args.delay)
 
@@ -297,7 +302,12 @@ def main():
                          options=[("grpc.so_reuseport", 0)])
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
     try:
-        port = server.add_insecure_port("127.0.0.1:%d" % args.port)
+        if args.tls_cert:
+            with open(args.tls_cert, "rb") as cert, open(args.tls_key, "rb") as key:
+                credentials = grpc.ssl_server_credentials([(key.read(), cert.read())])
+            port = server.add_secure_port("127.0.0.1:%d" % args.port, credentials)
+        else:
+            port = server.add_insecure_port("127.0.0.1:%d" % args.port)
     except RuntimeError as e:  # grpcio raises when the bind fails (older versions returned 0)
         die("cannot bind 127.0.0.1:%d: %s" % (args.port, e))
     if port == 0:

@@ -6,7 +6,10 @@ using ChatOps.Core.Failures;
 using ChatOps.Core.Ops;
 using Grpc.Core;
 using ChatOps.Core.Replies;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Core.Options;
 using ChatOps.Functions;
+using ChatOps.Functions.Ops;
 using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.Ops;
@@ -234,6 +237,22 @@ public sealed class OpsInteropTests
 
         Assert.Equal("Deployed version: v2.7.1+a1b2c3d", outcome.Reply.Text);
         Assert.Equal(3, server.Calls().Count(c => (string?)c["method"] == "DeployedVersion"));
+    }
+
+    [Fact]
+    public async Task CallerMetadata_IsPrintableAsciiAndBounded_WhateverSlackSent()
+    {
+        await using var server = await PythonOpsServer.StartAsync(Fixture);
+        var options = new OpsOptions { Endpoint = server.Endpoint };
+        var client = new OpsGrpcClient(OpsChannel.Create(options, OpsChannel.Handler()).CreateCallInvoker(), options);
+
+        await client.DeployedVersionAsync(new OpsCaller("U0ZOË\n", "C0\u0007", new string('x', 500)) { TraceId = TraceA });
+
+        var metadata = server.SingleCall("DeployedVersion")["metadata"]!;
+        Assert.Equal("U0ZO??", (string?)metadata["x-chatops-user"]);
+        Assert.Equal("C0?", (string?)metadata["x-chatops-channel"]);
+        Assert.Equal(new string('x', 200), (string?)metadata["x-chatops-command"]);
+        Assert.StartsWith($"00-{TraceA}-", (string?)metadata["traceparent"]);
     }
 
     [Fact]
