@@ -37,12 +37,13 @@ public static class OpsChannel
             ServiceConfig = new ServiceConfig { MethodConfigs = { RetryOnUnavailable() } },
         });
 
-    /// <summary>Several HTTP/2 connections when one is full of streams; connections renewed so DNS changes are seen.</summary>
+    /// <summary>Several HTTP/2 connections when one is full of streams; connections renewed so DNS changes are seen.
+    /// No ConnectTimeout of its own: the call's deadline (Ops__Timeout) bounds connecting too, so an endpoint
+    /// that never answers ends as DEADLINE_EXCEEDED, one status for one cause.</summary>
     internal static SocketsHttpHandler Handler() => new()
     {
         EnableMultipleHttp2Connections = true,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
     };
 
     private static MethodConfig RetryOnUnavailable() => new()
