@@ -9,7 +9,6 @@ using ChatOps.Core.Graphs;
 using ChatOps.Functions.Rendering;
 using ChatOps.Core.Commands.Ops;
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
 using ChatOps.Core.Options;
 using ChatOps.Core.Slack;
 using ChatOps.Core.Worker;
@@ -20,6 +19,7 @@ using ChatOps.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ChatOps.Functions.Ops;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Functions;
@@ -57,8 +57,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new SlackRequestHandler(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LimitOptions>()));
 
-        services.AddSingleton<IOpsClient>(sp => new BoundedOpsClient(
-            OpsClient(sp.GetRequiredService<OpsOptions>()), sp.GetRequiredService<LimitOptions>().MaxConcurrentOpsCalls));
+        services.AddOpsGrpcClient().AddSingleton<IOpsClient>(sp => new BoundedOpsClient(
+            sp.GetRequiredService<OpsGrpcClient>(), sp.GetRequiredService<LimitOptions>().MaxConcurrentOpsCalls));
         services.AddCommands();
         services.AddTrust(serving);
         services.AddSingleton<ReplySender>();
@@ -119,18 +119,6 @@ public static class ServiceRegistration
 
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>
         commands.Any(c => c.Info.Mutating && access.Rules.Any(r => r.Names(c.Info)));
-
-    internal static IOpsClient OpsClient(OpsOptions options)
-    {
-        // Deadlines are per call (Ops__Timeout), so the HttpClient itself never times out.
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(5),
-        }) { Timeout = Timeout.InfiniteTimeSpan };
-        return new OpsGrpcClient(new GrpcUnaryClient(http, new Uri(options.Endpoint!), new GrpcClientSettings()), options);
-    }
 
     /// <summary>The registry's commands, in the order help lists them.</summary>
     private static void AddCommands(this IServiceCollection services)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using ChatOps.OpsService.Backends;
 using ChatOps.OpsService.Grpc;
+using ChatOps.OpsService.Hosting;
 using ChatOps.OpsService.Metrics;
 using ChatOps.OpsService.Service;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -9,15 +10,16 @@ using Microsoft.Extensions.Options;
 
 namespace ChatOps.OpsService;
 
-/// <summary>The Ops service: gRPC (h2c, optional TLS) answering from Prometheus, Jaeger and the
-/// sampling file, plus /metrics and /healthz on an HTTP/1.1 listener.</summary>
+/// <summary>The Ops service: gRPC on Grpc.AspNetCore (h2c, optional TLS) answering from Prometheus,
+/// Jaeger and the sampling file, plus /metrics and /healthz on an HTTP/1.1 listener of their own.</summary>
 public static class OpsServiceApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        // The per-call line of GrpcServerEndpoint says who asked for what; ASP.NET's own request lines only repeat it.
+        // CallLogInterceptor's line says who asked for what; ASP.NET's and gRPC's own request lines only repeat it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         builder.Services.AddOptions<OpsServiceOptions>().BindConfiguration(OpsServiceOptions.Section);
         var options = builder.Configuration.GetSection(OpsServiceOptions.Section).Get<OpsServiceOptions>() ?? new OpsServiceOptions();
         var problems = OpsServiceSettings.Problems(options);
@@ -25,7 +27,7 @@ public static class OpsServiceApp
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Our own frame limit answers RESOURCE_EXHAUSTED; Kestrel's sits above it so it never cuts in first.
+            // gRPC's message limit answers RESOURCE_EXHAUSTED; Kestrel's sits above it so it never cuts in first.
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes + 1024L * 1024;
             Listen(kestrel, options.Listen, HttpProtocols.Http2, null);
             if (!string.IsNullOrEmpty(options.TlsListen))
@@ -41,13 +43,26 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
         builder.Services.AddSingleton(new CallMetrics(Version()));
         builder.Services.AddSingleton<OpsImplementation>();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<OpsImplementation>().Methods());
+        builder.Services.AddSingleton<CallMetricsInterceptor>();
+        builder.Services.AddSingleton<CallLogInterceptor>();
+        builder.Services.AddSingleton<TokenInterceptor>();
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
+            // Outermost first: the count and the log line also see calls the token check refuses.
+            grpc.Interceptors.Add<CallMetricsInterceptor>();
+            grpc.Interceptors.Add<CallLogInterceptor>();
+            grpc.Interceptors.Add<TokenInterceptor>();
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapGet("/metrics", (CallMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapUnaryGrpc();
+        app.UseRouting();
+        app.UseListenerSeparation(new Uri(options.MetricsListen).Port);
+        app.MapGet("/metrics", (CallMetrics metrics) => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+            .OnMetricsListenerOnly();
+        app.MapGet("/healthz", () => Results.Text("ok")).OnMetricsListenerOnly();
+        app.MapGrpcService<OpsImplementation>();
         return app;
     }
 

@@ -1,25 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatOps.Core.Ops.Model;
+using Grpc.Core;
 
 namespace ChatOps.Core.Ops;
 
 /// <summary>The call metadata of every Ops call (ops-contract.md): who asked, where, for which
-/// command, a W3C traceparent, and the bearer token when one is configured.</summary>
+/// command, and a W3C traceparent. The bearer token is added by <see cref="OpsMetadataInterceptor"/>.</summary>
 internal static class CallMetadata
 {
-    public static IReadOnlyDictionary<string, string> For(OpsCaller caller, string? token)
+    public const int MaxValueLength = 200;
+
+    public static Metadata For(OpsCaller caller) => new()
     {
-        var headers = new Dictionary<string, string>
-        {
-            ["x-chatops-user"] = Ascii(caller.UserId),
-            ["x-chatops-channel"] = Ascii(caller.ChannelId),
-            ["x-chatops-command"] = Ascii(caller.Command),
-            ["traceparent"] = NewTraceParent(caller.TraceId),
-        };
-        if (!string.IsNullOrWhiteSpace(token)) headers["authorization"] = "Bearer " + token.Trim();
-        return headers;
-    }
+        { "x-chatops-user", caller.UserId },
+        { "x-chatops-channel", caller.ChannelId },
+        { "x-chatops-command", caller.Command },
+        { "traceparent", NewTraceParent(caller.TraceId) },
+    };
 
     /// <summary>Version 00, the command's trace id (or a random one), a random span id, sampled.</summary>
     public static string NewTraceParent(string? traceId = null)
@@ -30,11 +28,12 @@ internal static class CallMetadata
         return $"00-{trace}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01";
     }
 
-    // gRPC metadata values are printable ASCII; anything else would make the call fail.
-    private static string Ascii(string value)
+    /// <summary>gRPC metadata values are printable ASCII; anything else would make the call fail
+    /// (Slack text can hold any character), and a bound keeps headers small.</summary>
+    public static string Sanitise(string value)
     {
-        var sb = new StringBuilder(Math.Min(value.Length, 200));
-        foreach (var c in value.Take(200)) sb.Append(c is >= ' ' and <= '~' ? c : '?');
+        var sb = new StringBuilder(Math.Min(value.Length, MaxValueLength));
+        foreach (var c in value.Take(MaxValueLength)) sb.Append(c is >= ' ' and <= '~' ? c : '?');
         return sb.ToString();
     }
 }

@@ -1,19 +1,20 @@
-using ChatOps.Core.Ops.Grpc;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Options;
 using ChatOps.Wire.Ops;
-using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 
 namespace ChatOps.Core.Ops;
 
 /// <summary>
 /// The one place that knows the Ops wire contract: builds protobuf requests from the project's
-/// records, calls /ops.Ops/&lt;Method&gt;, and maps the answers back. Nothing past it sees
-/// generated types.
+/// records, calls the generated client with a deadline per call (Ops__Timeout, retries included),
+/// and maps the answers and RpcExceptions back. Nothing past it sees generated types. The host
+/// hands in the channel's CallInvoker (transport, TLS, retry policy); Core adds the metadata.
 /// </summary>
-public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IOpsClient
+public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOpsClient
 {
-    private const string Service = "ops.Ops";
+    private readonly Wire.Ops.Ops.OpsClient _client = new(invoker.Intercept(new OpsMetadataInterceptor(options.Token)));
     private readonly string _endpointForHumans = DisplayEndpoint(options.Endpoint);
 
     public async Task<IReadOnlyList<TraceSummary>> ListTracesAsync(TraceQuery query, OpsCaller caller, CancellationToken ct = default)
@@ -29,20 +30,20 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
             SearchDepth = query.Limit,
         };
         request.Tags.AddRange((query.Tags ?? []).Select(t => $"{t.Key}:{t.Value}"));
-        var response = await CallAsync("ListTraces", request, ListTracesResp.Parser, caller, ct).ConfigureAwait(false);
+        var response = await CallAsync("ListTraces", o => _client.ListTracesAsync(request, o), caller, ct).ConfigureAwait(false);
         return response.Traces.Select(t => new TraceSummary(t.Id, UnixNanos.ToTime(t.Start))).ToList();
     }
 
     public async Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default)
     {
-        var r = await CallAsync("ShowTrace", new ShowTraceReq { Id = id }, ShowTraceResp.Parser, caller, ct).ConfigureAwait(false);
+        var r = await CallAsync("ShowTrace", o => _client.ShowTraceAsync(new ShowTraceReq { Id = id }, o), caller, ct).ConfigureAwait(false);
         return Mapped("ShowTrace", () => new TraceDetails(r.Id.Length > 0 ? r.Id : id, r.Operations.ToList(), r.Errors.ToList(), r.Tags.ToList(),
             r.Duration?.ToTimeSpan() ?? TimeSpan.Zero));
     }
 
     public async Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default)
     {
-        var r = await CallAsync("ShowLogs", new ShowLogsReq { Id = id }, ShowLogsResp.Parser, caller, ct).ConfigureAwait(false);
+        var r = await CallAsync("ShowLogs", o => _client.ShowLogsAsync(new ShowLogsReq { Id = id }, o), caller, ct).ConfigureAwait(false);
         var events = Mapped("ShowLogs", () => r.Logs
             .Select(log => new LogEvent(
                 log.Timestamp is null ? DateTimeOffset.UnixEpoch : log.Timestamp.ToDateTimeOffset(),
@@ -64,12 +65,12 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
             },
             FloatValue = change.Kind == SamplerKind.Probabilistic ? change.Rate : 0,
         };
-        return CallAsync("ChangeSampling", request, ChangeSamplingResp.Parser, caller, ct);
+        return CallAsync("ChangeSampling", o => _client.ChangeSamplingAsync(request, o), caller, ct);
     }
 
     public async Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default)
     {
-        var r = await CallAsync("DeployedVersion", new DeployedVersionReq(), DeployedVersionResp.Parser, caller, ct).ConfigureAwait(false);
+        var r = await CallAsync("DeployedVersion", o => _client.DeployedVersionAsync(new DeployedVersionReq(), o), caller, ct).ConfigureAwait(false);
         return r.Version;
     }
 
@@ -78,7 +79,7 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
         var request = new AlertsReq { ActiveAt = UnixNanos.From(query.ActiveSince) };
         request.Labels.AddRange(query.Labels);
         request.States.AddRange(query.States);
-        var r = await CallAsync("Alerts", request, AlertsResp.Parser, caller, ct).ConfigureAwait(false);
+        var r = await CallAsync("Alerts", o => _client.AlertsAsync(request, o), caller, ct).ConfigureAwait(false);
         return r.Alerts.Select(a => new AlertInfo(a.State, a.Value, a.ActiveAt == 0 ? null : UnixNanos.ToTime(a.ActiveAt),
             new Dictionary<string, string>(a.Labels), new Dictionary<string, string>(a.Annotations))).ToList();
     }
@@ -87,33 +88,33 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
         OpsCaller caller, CancellationToken ct = default)
     {
         var request = new QueryRangeReq { Query = query, Start = UnixNanos.From(start), End = UnixNanos.From(end), Step = UnixNanos.From(step) };
-        var r = await CallAsync("QueryRange", request, QueryRangeResp.Parser, caller, ct).ConfigureAwait(false);
+        var r = await CallAsync("QueryRange", o => _client.QueryRangeAsync(request, o), caller, ct).ConfigureAwait(false);
         return r.Series.Select(s => new MetricSeries(new Dictionary<string, string>(s.Labels),
             s.Points.Select(p => new MetricPoint(UnixNanos.ToTime(p.Timestamp), p.Value)).ToList())).ToList();
     }
 
-    private async Task<TResponse> CallAsync<TResponse>(string method, IMessage request, MessageParser<TResponse> parser,
-        OpsCaller caller, CancellationToken ct) where TResponse : IMessage<TResponse>
+    private async Task<TResponse> CallAsync<TResponse>(string method, Func<CallOptions, AsyncUnaryCall<TResponse>> call,
+        OpsCaller caller, CancellationToken ct)
     {
-        byte[] bytes;
+        var callOptions = new CallOptions(CallMetadata.For(caller), DateTime.UtcNow + options.Timeout, ct);
         try
         {
-            bytes = await grpc.CallAsync(Service, method, request.ToByteArray(), CallMetadata.For(caller, options.Token),
-                options.Timeout, ct).ConfigureAwait(false);
+            return await call(callOptions).ResponseAsync.ConfigureAwait(false);
         }
-        catch (GrpcException ex)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && ct.IsCancellationRequested)
         {
-            throw new OpsException(ex.Code, method, _endpointForHumans, ex.Detail, ex);
+            // The caller gave up (shutdown, its own timeout): not a failure of the Ops service.
+            throw new OperationCanceledException("the Ops call was cancelled", ex, ct);
         }
-        try
+        catch (RpcException ex)
         {
-            return parser.ParseFrom(bytes);
-        }
-        catch (InvalidProtocolBufferException ex)
-        {
-            throw new OpsException(GrpcStatusCode.Internal, method, _endpointForHumans, "the answer is not a valid " + typeof(TResponse).Name, ex);
+            throw new OpsException(ex.StatusCode, method, _endpointForHumans, Detail(ex), ex);
         }
     }
+
+    private string Detail(RpcException ex) => ex.Status.Detail is { Length: > 0 } detail ? detail
+        : ex.StatusCode == StatusCode.DeadlineExceeded ? $"no answer within {options.Timeout.TotalSeconds:0.###} s"
+        : ex.StatusCode.ToString();
 
     /// <summary>Protobuf's Duration and Timestamp refuse out-of-range or unnormalized values by throwing;
     /// that is the server's fault and must read as such, not as a crash.</summary>
@@ -125,7 +126,7 @@ public sealed class OpsGrpcClient(GrpcUnaryClient grpc, OpsOptions options) : IO
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException or OverflowException)
         {
-            throw new OpsException(GrpcStatusCode.Internal, method, _endpointForHumans, "the answer holds a time or duration out of range", ex);
+            throw new OpsException(StatusCode.Internal, method, _endpointForHumans, "the answer holds a time or duration out of range", ex);
         }
     }
 

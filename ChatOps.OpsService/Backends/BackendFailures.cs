@@ -1,4 +1,4 @@
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 
 namespace ChatOps.OpsService.Backends;
 
@@ -14,16 +14,16 @@ internal static class BackendFailures
         }
         catch (HttpRequestException ex)
         {
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend} is unreachable: {ex.InnerException?.Message ?? ex.Message}");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{backend} is unreachable: {ex.InnerException?.Message ?? ex.Message}"));
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new GrpcException(GrpcStatusCode.DeadlineExceeded, $"{backend} did not answer within {http.Timeout.TotalSeconds:0} s");
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{backend} did not answer within {http.Timeout.TotalSeconds:0} s"));
         }
         if ((int)response.StatusCode >= 500)
         {
             response.Dispose();
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend} answered HTTP {(int)response.StatusCode}");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{backend} answered HTTP {(int)response.StatusCode}"));
         }
         return response;
     }
@@ -38,7 +38,7 @@ internal static class BackendFailures
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend}'s answer was cut off: {ex.Message}");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{backend}'s answer was cut off: {ex.Message}"));
         }
         try
         {
@@ -46,7 +46,7 @@ internal static class BackendFailures
         }
         catch (System.Text.Json.JsonException)
         {
-            throw new GrpcException(GrpcStatusCode.Unavailable, $"{backend} answered HTTP {(int)response.StatusCode} with something that is not JSON");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{backend} answered HTTP {(int)response.StatusCode} with something that is not JSON"));
         }
     }
 }

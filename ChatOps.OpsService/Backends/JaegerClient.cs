@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 
 namespace ChatOps.OpsService.Backends;
 
@@ -46,8 +46,8 @@ public sealed class JaegerClient(HttpClient http, string baseUrl)
         if (!response.IsSuccessStatusCode)
         {
             var message = root?["errors"]?[0]?["msg"]?.ToString() ?? $"HTTP {(int)response.StatusCode}";
-            throw new GrpcException(response.StatusCode == HttpStatusCode.BadRequest ? GrpcStatusCode.InvalidArgument : GrpcStatusCode.Internal,
-                "Jaeger: " + message);
+            throw new RpcException(new Status(response.StatusCode == HttpStatusCode.BadRequest ? StatusCode.InvalidArgument : StatusCode.Internal,
+                "Jaeger: " + message));
         }
         return (root?["data"] as JsonArray ?? []).OfType<JsonObject>().Select(JaegerTrace.From).ToList();
     }

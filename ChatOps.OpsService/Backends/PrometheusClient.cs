@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 
 namespace ChatOps.OpsService.Backends;
 
@@ -48,11 +48,11 @@ public sealed class PrometheusClient(HttpClient http, string baseUrl)
             var error = (string?)root?["error"] ?? $"HTTP {(int)response.StatusCode}";
             var code = (string?)root?["errorType"] switch
             {
-                "bad_data" => GrpcStatusCode.InvalidArgument,      // a query it cannot parse: the caller's mistake
-                "timeout" => GrpcStatusCode.DeadlineExceeded,      // retrying a heavy query would only triple it
-                _ => GrpcStatusCode.Internal,
+                "bad_data" => StatusCode.InvalidArgument,      // a query it cannot parse: the caller's mistake
+                "timeout" => StatusCode.DeadlineExceeded,      // retrying a heavy query would only triple it
+                _ => StatusCode.Internal,
             };
-            throw new GrpcException(code, "Prometheus: " + error);
+            throw new RpcException(new Status(code, "Prometheus: " + error));
         }
         return root!["data"] as JsonObject ?? [];
     }

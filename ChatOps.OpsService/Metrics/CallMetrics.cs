@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 
 namespace ChatOps.OpsService.Metrics;
 
@@ -12,12 +12,12 @@ namespace ChatOps.OpsService.Metrics;
 public sealed class CallMetrics(string version)
 {
     private static readonly double[] Buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-    private readonly ConcurrentDictionary<(string Method, GrpcStatusCode Code), long> _calls = new();
+    private readonly ConcurrentDictionary<(string Method, StatusCode Code), long> _calls = new();
     private readonly ConcurrentDictionary<string, Histogram> _latency = new();
 
     public string Version { get; } = version;
 
-    public void Record(string method, GrpcStatusCode code, TimeSpan elapsed)
+    public void Record(string method, StatusCode code, TimeSpan elapsed)
     {
         _calls.AddOrUpdate((method, code), 1, (_, n) => n + 1);
         _latency.GetOrAdd(method, _ => new Histogram()).Observe(elapsed.TotalSeconds);
@@ -37,7 +37,7 @@ public sealed class CallMetrics(string version)
     }
 
     /// <summary>gRPC's canonical names: DEADLINE_EXCEEDED, not DeadlineExceeded.</summary>
-    public static string StatusName(GrpcStatusCode code) =>
+    public static string StatusName(StatusCode code) => code == StatusCode.OK ? "OK" :
         string.Concat(code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");

@@ -1,4 +1,4 @@
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 
 namespace ChatOps.OpsService.Service;
 
@@ -8,7 +8,7 @@ internal sealed record LabelFilter(string Name, string? Value)
     public static LabelFilter Parse(string text)
     {
         var eq = text.IndexOf('=');
-        if (eq == 0 || text.Length == 0) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"label filter '{text}' has no name");
+        if (eq == 0 || text.Length == 0) throw new RpcException(new Status(StatusCode.InvalidArgument, $"label filter '{text}' has no name"));
         return eq < 0 ? new LabelFilter(text, null) : new LabelFilter(text[..eq], text[(eq + 1)..]);
     }
 

@@ -1,47 +1,39 @@
 using System.Text.RegularExpressions;
-using ChatOps.Core.Ops.Grpc;
 using ChatOps.OpsService.Backends;
 using ChatOps.OpsService.Grpc;
 using ChatOps.Wire.Ops;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 
 namespace ChatOps.OpsService.Service;
 
 /// <summary>The Ops contract answered from Prometheus, Jaeger and the sampling file.</summary>
-public sealed partial class OpsImplementation(
+internal sealed partial class OpsImplementation(
     PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log)
+    : Wire.Ops.Ops.OpsBase
 {
     private const int DefaultDepth = 20;
     private const int MaxDepth = 1500;
     private const int MaxSeries = 100;
 
-    public UnaryMethods Methods() => new UnaryMethods("ops.Ops")
-        .Add("ListTraces", ListTracesReq.Parser, ListTracesAsync)
-        .Add("ShowTrace", ShowTraceReq.Parser, ShowTraceAsync)
-        .Add("ShowLogs", ShowLogsReq.Parser, ShowLogsAsync)
-        .Add("ChangeSampling", ChangeSamplingReq.Parser, ChangeSamplingAsync)
-        .Add("DeployedVersion", DeployedVersionReq.Parser, DeployedVersionAsync)
-        .Add("Alerts", AlertsReq.Parser, AlertsAsync)
-        .Add("QueryRange", QueryRangeReq.Parser, QueryRangeAsync);
-
-    private async Task<ListTracesResp> ListTracesAsync(ListTracesReq r, CallContext call)
+    public override async Task<ListTracesResp> ListTraces(ListTracesReq r, ServerCallContext call)
     {
         var service = r.Service.Length > 0 ? r.Service : options.DefaultService
-            ?? throw new GrpcException(GrpcStatusCode.InvalidArgument, "service is required (no OpsService__DefaultService is configured)");
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "service is required (no OpsService__DefaultService is configured)"));
         var end = r.End > 0 ? Nanos.ToTime(r.End) : clock.GetUtcNow();
         var start = r.Start > 0 ? Nanos.ToTime(r.Start) : end.AddHours(-1);
-        if (start >= end) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start must be before end");
+        if (start >= end) throw new RpcException(new Status(StatusCode.InvalidArgument, "start must be before end"));
         var tags = new List<KeyValuePair<string, string>>();
         foreach (var tag in r.Tags)
         {
             var colon = tag.IndexOf(':');
-            if (colon <= 0) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"tag '{tag}' is not key:value");
-            if (tags.Any(t => t.Key == tag[..colon])) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"tag '{tag[..colon]}' is given twice");
+            if (colon <= 0) throw new RpcException(new Status(StatusCode.InvalidArgument, $"tag '{tag}' is not key:value"));
+            if (tags.Any(t => t.Key == tag[..colon])) throw new RpcException(new Status(StatusCode.InvalidArgument, $"tag '{tag[..colon]}' is given twice"));
             tags.Add(new(tag[..colon], tag[(colon + 1)..]));
         }
         var depth = r.SearchDepth > 0 ? Math.Min(r.SearchDepth, MaxDepth) : DefaultDepth;
         var traces = await jaeger.SearchAsync(new JaegerSearch(service, r.Operation, tags, start, end,
-            r.DurationMin > 0 ? Nanos.ToSpan(r.DurationMin) : null, r.DurationMax > 0 ? Nanos.ToSpan(r.DurationMax) : null, depth), call.Cancellation);
+            r.DurationMin > 0 ? Nanos.ToSpan(r.DurationMin) : null, r.DurationMax > 0 ? Nanos.ToSpan(r.DurationMax) : null, depth), call.CancellationToken);
 
         var response = new ListTracesResp();
         response.Traces.AddRange(traces
@@ -52,7 +44,7 @@ public sealed partial class OpsImplementation(
         return response;
     }
 
-    private async Task<ShowTraceResp> ShowTraceAsync(ShowTraceReq r, CallContext call)
+    public override async Task<ShowTraceResp> ShowTrace(ShowTraceReq r, ServerCallContext call)
     {
         var trace = await FindAsync(r.Id, call);
         var response = new ShowTraceResp
@@ -67,7 +59,7 @@ public sealed partial class OpsImplementation(
         return response;
     }
 
-    private async Task<ShowLogsResp> ShowLogsAsync(ShowLogsReq r, CallContext call)
+    public override async Task<ShowLogsResp> ShowLogs(ShowLogsReq r, ServerCallContext call)
     {
         var trace = await FindAsync(r.Id, call);
         var response = new ShowLogsResp { Id = trace.Id };
@@ -75,36 +67,36 @@ public sealed partial class OpsImplementation(
         return response;
     }
 
-    private async Task<ChangeSamplingResp> ChangeSamplingAsync(ChangeSamplingReq r, CallContext call)
+    public override async Task<ChangeSamplingResp> ChangeSampling(ChangeSamplingReq r, ServerCallContext call)
     {
         var rate = r.Type switch
         {
             SamplerType.Stnever => 0.0,
             SamplerType.Stalways => 1.0,
             SamplerType.Stfloat when r.FloatValue > 0 && r.FloatValue <= 1 => r.FloatValue,
-            SamplerType.Stfloat => throw new GrpcException(GrpcStatusCode.InvalidArgument, $"float_value must be in (0, 1], got {r.FloatValue}"),
-            _ => throw new GrpcException(GrpcStatusCode.InvalidArgument, "type must be STNever, STAlways or STFloat"),
+            SamplerType.Stfloat => throw new RpcException(new Status(StatusCode.InvalidArgument, $"float_value must be in (0, 1], got {r.FloatValue}")),
+            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "type must be STNever, STAlways or STFloat")),
         };
-        await sampling.SetProbabilityAsync(options.DefaultService, rate, call.Cancellation);
+        await sampling.SetProbabilityAsync(options.DefaultService, rate, call.CancellationToken);
         log.LogWarning("Sampling of {Service} set to {Rate} by {User} in {Channel}",
-            options.DefaultService ?? "(default strategy)", rate, call.Caller, call.Metadata.GetValueOrDefault("x-chatops-channel"));
+            options.DefaultService ?? "(default strategy)", rate, MetadataText.Of(call, "x-chatops-user"), MetadataText.Of(call, "x-chatops-channel"));
         return new ChangeSamplingResp();
     }
 
-    private async Task<DeployedVersionResp> DeployedVersionAsync(DeployedVersionReq r, CallContext call)
+    public override async Task<DeployedVersionResp> DeployedVersion(DeployedVersionReq r, ServerCallContext call)
     {
-        var samples = await prometheus.QueryAsync(options.VersionQuery, call.Cancellation);
+        var samples = await prometheus.QueryAsync(options.VersionQuery, call.CancellationToken);
         var first = samples.FirstOrDefault()
-            ?? throw new GrpcException(GrpcStatusCode.NotFound, $"no series match the version query {options.VersionQuery}");
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no series match the version query {options.VersionQuery}"));
         return new DeployedVersionResp { Version = first.Labels.GetValueOrDefault("version") ?? first.Value };
     }
 
-    private async Task<AlertsResp> AlertsAsync(AlertsReq r, CallContext call)
+    public override async Task<AlertsResp> Alerts(AlertsReq r, ServerCallContext call)
     {
         var filters = r.Labels.Select(LabelFilter.Parse).ToList();
         var states = r.States.Select(s => s.ToLowerInvariant()).ToHashSet();
         var since = r.ActiveAt > 0 ? Nanos.ToTime(r.ActiveAt) : (DateTimeOffset?)null;
-        var alerts = await prometheus.AlertsAsync(call.Cancellation);
+        var alerts = await prometheus.AlertsAsync(call.CancellationToken);
 
         var response = new AlertsResp();
         foreach (var a in alerts.Where(a => filters.All(f => f.Matches(a.Labels)))
@@ -119,18 +111,18 @@ public sealed partial class OpsImplementation(
         return response;
     }
 
-    private async Task<QueryRangeResp> QueryRangeAsync(QueryRangeReq r, CallContext call)
+    public override async Task<QueryRangeResp> QueryRange(QueryRangeReq r, ServerCallContext call)
     {
-        if (string.IsNullOrWhiteSpace(r.Query)) throw new GrpcException(GrpcStatusCode.InvalidArgument, "query is required");
-        if (r.Start < 0 || r.End < 0) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start and end are unix nanoseconds, not negative");
+        if (string.IsNullOrWhiteSpace(r.Query)) throw new RpcException(new Status(StatusCode.InvalidArgument, "query is required"));
+        if (r.Start < 0 || r.End < 0) throw new RpcException(new Status(StatusCode.InvalidArgument, "start and end are unix nanoseconds, not negative"));
         var end = r.End > 0 ? Nanos.ToTime(r.End) : clock.GetUtcNow();
         var start = r.Start > 0 ? Nanos.ToTime(r.Start) : end.AddHours(-1);
-        if (start >= end) throw new GrpcException(GrpcStatusCode.InvalidArgument, "start must be before end");
+        if (start >= end) throw new RpcException(new Status(StatusCode.InvalidArgument, "start must be before end"));
         // About 250 points across the range unless a step is given; Prometheus refuses over 11,000.
         var step = r.Step > 0 ? Nanos.ToSpan(r.Step) : TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((end - start).TotalSeconds / 250)));
-        if ((end - start) / step > 11_000) throw new GrpcException(GrpcStatusCode.InvalidArgument, "the step is too small for the range (over 11,000 points)");
+        if ((end - start) / step > 11_000) throw new RpcException(new Status(StatusCode.InvalidArgument, "the step is too small for the range (over 11,000 points)"));
 
-        var series = await prometheus.QueryRangeAsync(r.Query, start, end, step, call.Cancellation);
+        var series = await prometheus.QueryRangeAsync(r.Query, start, end, step, call.CancellationToken);
         var response = new QueryRangeResp();
         // A chart shows a handful of series; thousands would only blow the message size. Keep the highest.
         foreach (var s in series.OrderByDescending(s => s.Points.Select(p => p.Value).Where(double.IsFinite).DefaultIfEmpty(double.MinValue).Max()).Take(MaxSeries))
@@ -143,11 +135,11 @@ public sealed partial class OpsImplementation(
         return response;
     }
 
-    private async Task<JaegerTrace> FindAsync(string id, CallContext call)
+    private async Task<JaegerTrace> FindAsync(string id, ServerCallContext call)
     {
-        if (!HexId().IsMatch(id)) throw new GrpcException(GrpcStatusCode.InvalidArgument, $"'{id}' is not a hex trace id");
-        var trace = await jaeger.GetAsync(id, call.Cancellation);
-        return trace is { Spans.Count: > 0 } ? trace : throw new GrpcException(GrpcStatusCode.NotFound, $"trace {id} not found");
+        if (!HexId().IsMatch(id)) throw new RpcException(new Status(StatusCode.InvalidArgument, $"'{id}' is not a hex trace id"));
+        var trace = await jaeger.GetAsync(id, call.CancellationToken);
+        return trace is { Spans.Count: > 0 } ? trace : throw new RpcException(new Status(StatusCode.NotFound, $"trace {id} not found"));
     }
 
     [GeneratedRegex("^[0-9a-fA-F]{1,32}$")]

@@ -7,7 +7,9 @@ namespace ChatOps.Tests.Architecture;
 public sealed class DependencyRuleTests
 {
     private static readonly string[] HostAssemblyPrefixes =
-        ["Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Azure", "Microsoft.Extensions.Http", "ChatOps.Functions"];
+        ["Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Azure", "Microsoft.Extensions.Http", "ChatOps.Functions",
+         // The gRPC channel (transport, TLS, retry policy) is the host's: Core gets a CallInvoker (Grpc.Core.Api).
+         "Grpc.Net", "Grpc.AspNetCore"];
 
     [Fact]
     public void Core_ReferencesNoAspNetCoreOrHostingAssembly()

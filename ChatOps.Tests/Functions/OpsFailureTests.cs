@@ -1,5 +1,5 @@
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 using ChatOps.Functions;
 using ChatOps.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +33,7 @@ public sealed class OpsFailureTests : IAsyncLifetime
     [Fact]
     public async Task Unavailable_FailsTheInvocation_SoTheQueueRetries()
     {
-        _ops.Failure = new OpsException(GrpcStatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
+        _ops.Failure = new OpsException(StatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
 
         var status = await Run("alerts", dequeueCount: 1);
 
@@ -44,7 +44,7 @@ public sealed class OpsFailureTests : IAsyncLifetime
     [Fact]
     public async Task Unavailable_OnTheLastAttempt_IsAnsweredWithTheCauseAndTheErrorId()
     {
-        _ops.Failure = new OpsException(GrpcStatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
+        _ops.Failure = new OpsException(StatusCode.Unavailable, "Alerts", Endpoint, "Connection refused");
 
         var status = await Run("alerts", dequeueCount: 3);
 
@@ -54,10 +54,10 @@ public sealed class OpsFailureTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(GrpcStatusCode.PermissionDenied, ":warning: The Ops service at http://ops.internal:50051 refused Alerts: permission denied (not for you).")]
-    [InlineData(GrpcStatusCode.DeadlineExceeded, ":warning: The Ops service at http://ops.internal:50051 did not answer Alerts in time (not for you).")]
-    [InlineData(GrpcStatusCode.NotFound, ":mag: The Ops service at http://ops.internal:50051 found nothing: not for you.")]
-    public async Task OtherFailures_AreAnsweredAtOnce_AndNotRetried(GrpcStatusCode code, string expected)
+    [InlineData(StatusCode.PermissionDenied, ":warning: The Ops service at http://ops.internal:50051 refused Alerts: permission denied (not for you).")]
+    [InlineData(StatusCode.DeadlineExceeded, ":warning: The Ops service at http://ops.internal:50051 did not answer Alerts in time (not for you).")]
+    [InlineData(StatusCode.NotFound, ":mag: The Ops service at http://ops.internal:50051 found nothing: not for you.")]
+    public async Task OtherFailures_AreAnsweredAtOnce_AndNotRetried(StatusCode code, string expected)
     {
         _ops.Failure = new OpsException(code, "Alerts", Endpoint, "not for you");
 

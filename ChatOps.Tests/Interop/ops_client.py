@@ -7,6 +7,7 @@ that server is checked against a gRPC implementation nobody in this repo wrote. 
 invocation, same handling of the missing google/protobuf well-known .proto files).
 
   --target HOST:PORT        server address; insecure channel (h2c)
+  --ca PEM                  use TLS instead, trusting only this certificate
   --method NAME             calls /ops.Ops/NAME
   --request JSON            the request message in protobuf JSON mapping (default "{}")
   --timeout SECONDS         call deadline (default: none)
@@ -80,6 +81,7 @@ def main():
     parser = argparse.ArgumentParser(
         description="One-shot gRPC client for the ops.Ops service (interop tests).")
     parser.add_argument("--target", required=True, help="HOST:PORT, insecure (h2c)")
+    parser.add_argument("--ca", metavar="PEM", help="TLS, trusting only this certificate")
     parser.add_argument("--method", required=True, help="method name, e.g. ListTraces")
     parser.add_argument("--request", help="request in protobuf JSON mapping (default {})")
     parser.add_argument("--timeout", type=float, help="deadline in seconds (default: none)")
@@ -127,7 +129,12 @@ def main():
         serializer = request_cls.SerializeToString
         deserializer = response_cls.FromString
 
-    with grpc.insecure_channel(args.target) as channel:
+    if args.ca:
+        with open(args.ca, "rb") as ca:
+            channel = grpc.secure_channel(args.target, grpc.ssl_channel_credentials(root_certificates=ca.read()))
+    else:
+        channel = grpc.insecure_channel(args.target)
+    with channel:
         call = channel.unary_unary(path, request_serializer=serializer,
                                    response_deserializer=deserializer)
         try:

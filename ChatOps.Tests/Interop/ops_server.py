@@ -13,11 +13,14 @@ Once listening it prints exactly one line, "PORT <n>", to stdout; everything els
 
   --protos DIR              proto root (default: ../../protos relative to this file)
   --port N                  port on 127.0.0.1 (default 0: any free port); insecure (h2c)
+  --tls-cert PEM --tls-key PEM  serve TLS (ALPN h2) with this certificate and key instead
   --fixture FILE            JSON {"<Method>": <response in protobuf JSON mapping>, ...};
                             a method not in it answers an empty response message
   --record FILE             append one JSON line per call (method, request, metadata,
                             time_remaining), flushed after each line
   --fail METHOD=CODE[:msg]  that method aborts with grpc.StatusCode CODE (repeatable)
+  --fail-times N            only the first N calls of each --fail method abort; later ones answer
+                            (default: every call aborts)
   --delay METHOD=SECONDS    sleep before answering, stopping early if the call ends (repeatable)
   --require-token TOKEN     calls need "authorization: Bearer TOKEN": UNAUTHENTICATED when the
                             header is absent, PERMISSION_DENIED when it is wrong
@@ -28,6 +31,7 @@ Order of work for each call: record, token check, delay, injected failure, canne
 
 import argparse
 import base64
+import itertools
 import json
 import os
 import shutil
@@ -204,6 +208,7 @@ def make_handler(method, request_cls, response_cls, options, recorder):
     delay = options["delays"].get(method)
     failure = options["failures"].get(method)
     token = options["token"]
+    calls = itertools.count(1)  # next() is atomic under the GIL, so threads count each call once
 
     def handle(request, context):
         metadata = metadata_dict(context)
@@ -230,7 +235,7 @@ def make_handler(method, request_cls, response_cls, options, recorder):
             if not context.is_active():
                 return response_cls()  # cancelled or past deadline; nobody reads this
 
-        if failure is not None:
+        if failure is not None and (options["fail_times"] is None or next(calls) <= options["fail_times"]):
             context.abort(failure[0], failure[1])
 
         return answer
@@ -252,10 +257,14 @@ def main():
     parser.add_argument("--record", help="append one JSON line per call to this file")
     parser.add_argument("--fail", action="append", metavar="METHOD=CODE[:message]",
                         help="make METHOD abort with that grpc.StatusCode (repeatable)")
+    parser.add_argument("--fail-times", type=int, metavar="N",
+                        help="only the first N calls of each --fail method abort")
     parser.add_argument("--delay", action="append", metavar="METHOD=SECONDS",
                         help="sleep before answering METHOD (repeatable)")
     parser.add_argument("--require-token", metavar="TOKEN",
                         help="require metadata 'authorization: Bearer TOKEN'")
+    parser.add_argument("--tls-cert", metavar="PEM", help="serve TLS with this certificate (needs --tls-key)")
+    parser.add_argument("--tls-key", metavar="PEM", help="the certificate's private key (PEM)")
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="stop when stdin is closed (e.g. the parent process died)")
     args = parser.parse_args()
@@ -264,6 +273,8 @@ def main():
     if not os.path.isfile(os.path.join(protos_dir, PROTO_FILES[0])):
         die("no %s under %s" % (PROTO_FILES[0], protos_dir))
 
+    if bool(args.tls_cert) != bool(args.tls_key):
+        die("--tls-cert and --tls-key go together")
     failures = parse_failures(args.fail)
     delays = parse_delays(args.delay)
 
@@ -277,6 +288,7 @@ def main():
         "fixture": load_fixture(args.fixture, ops_pb2),
         "delays": delays,
         "failures": failures,
+        "fail_times": args.fail_times,
         "token": args.require_token,
     }
     recorder = Recorder(args.record)
@@ -290,7 +302,12 @@ def main():
                          options=[("grpc.so_reuseport", 0)])
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(SERVICE, handlers),))
     try:
-        port = server.add_insecure_port("127.0.0.1:%d" % args.port)
+        if args.tls_cert:
+            with open(args.tls_cert, "rb") as cert, open(args.tls_key, "rb") as key:
+                credentials = grpc.ssl_server_credentials([(key.read(), cert.read())])
+            port = server.add_secure_port("127.0.0.1:%d" % args.port, credentials)
+        else:
+            port = server.add_insecure_port("127.0.0.1:%d" % args.port)
     except RuntimeError as e:  # grpcio raises when the bind fails (older versions returned 0)
         die("cannot bind 127.0.0.1:%d: %s" % (args.port, e))
     if port == 0:

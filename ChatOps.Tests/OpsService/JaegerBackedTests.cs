@@ -1,6 +1,6 @@
 using System.Web;
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Tests.Support;
 
@@ -75,7 +75,7 @@ public sealed class JaegerBackedTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<OpsException>(() =>
             _ops.Client().ListTracesAsync(new TraceQuery(Tags: [new("env", "prod"), new("env", "dev")]), Caller));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, ex.Code);
+        Assert.Equal(StatusCode.InvalidArgument, ex.Code);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class JaegerBackedTests : IAsyncLifetime
     {
         var ex = await Assert.ThrowsAsync<OpsException>(() => _ops.Client().ShowTraceAsync("ffffffffffffffff", Caller));
 
-        Assert.Equal(GrpcStatusCode.NotFound, ex.Code);
+        Assert.Equal(StatusCode.NotFound, ex.Code);
         Assert.Contains("trace ffffffffffffffff not found", ex.UserMessage);
     }
 
@@ -98,7 +98,7 @@ public sealed class JaegerBackedTests : IAsyncLifetime
         {
             Version = System.Net.HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(GrpcFraming.Frame(Google.Protobuf.MessageExtensions.ToByteArray(request))),
+            Content = new ByteArrayContent(Framed(Google.Protobuf.MessageExtensions.ToByteArray(request))),
         };
         message.Content.Headers.ContentType = new("application/grpc");
         message.Headers.TryAddWithoutValidation("grpc-timeout", "1m");
@@ -106,8 +106,19 @@ public sealed class JaegerBackedTests : IAsyncLifetime
         using var response = await http.SendAsync(message);
         await response.Content.ReadAsByteArrayAsync();
 
-        Assert.Equal("4", response.TrailingHeaders.GetValues("grpc-status").Single());
+        // Trailers-only (the status in the headers) is as valid an answer as a status in the trailers.
+        var status = response.TrailingHeaders.Contains("grpc-status") ? response.TrailingHeaders : response.Headers;
+        Assert.Equal("4", status.GetValues("grpc-status").Single());
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2), "the server waited for Jaeger past the deadline");
         Assert.Equal(3, (await _ops.Client().ListTracesAsync(new TraceQuery(Service: "checkout"), Caller)).Count);
+    }
+
+    /// <summary>gRPC's length prefix: not compressed, 4 bytes big-endian length.</summary>
+    private static byte[] Framed(byte[] message)
+    {
+        var framed = new byte[5 + message.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(framed.AsSpan(1), (uint)message.Length);
+        message.CopyTo(framed.AsSpan(5));
+        return framed;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
+using Grpc.Core;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Tests.Support;
 
@@ -57,7 +57,7 @@ public sealed class SamplingTests : IAsyncLifetime
         await _ops.Client().ChangeSamplingAsync(new SamplingChange(SamplerKind.Never), Caller);
 
         var line = Assert.Single(_ops.Logs.Lines, l => l.Category == "ChatOps.OpsService.Calls");
-        Assert.StartsWith("ChangeSampling for U0ALICE in C0INCIDENT (change sampling) answered Ok in ", line.Message);
+        Assert.StartsWith("ChangeSampling for U0ALICE in C0INCIDENT (change sampling) answered OK in ", line.Message);
         Assert.Contains(_ops.Logs.Lines, l => l.Message == "Sampling of checkout set to 0 by U0ALICE in C0INCIDENT");
     }
 
@@ -71,7 +71,7 @@ public sealed class SamplingTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<OpsException>(() => _ops.Client().ChangeSamplingAsync(new SamplingChange(SamplerKind.Probabilistic, rate), Caller));
 
-        Assert.Equal(GrpcStatusCode.InvalidArgument, ex.Code);
+        Assert.Equal(StatusCode.InvalidArgument, ex.Code);
         Assert.Equal(before, await File.ReadAllTextAsync(_ops.SamplingFile));
     }
 }

@@ -1,43 +1,66 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using ChatOps.Core.Ops;
-using ChatOps.Core.Ops.Grpc;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Options;
+using ChatOps.Functions.Ops;
 using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.OpsService;
 
-/// <summary>The optional TLS endpoint: gRPC over HTTPS with ALPN h2, reached by the bot's client with https://.</summary>
+/// <summary>gRPC over HTTPS with ALPN h2, both ways: the bot's client against our TLS endpoint and
+/// against python3-grpcio's, and python3-grpcio's client against our TLS endpoint.</summary>
 public sealed class TlsEndpointTests
 {
+    private static readonly OpsCaller Caller = new("U1", "C1", "change sampling");
+
+    private static OpsGrpcClient BotClient(string endpoint, TestCertificate certificate)
+    {
+        var handler = OpsChannel.Handler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => certificate.Validates(cert);
+        var options = new OpsOptions { Endpoint = endpoint };
+        return new OpsGrpcClient(OpsChannel.Create(options, handler).CreateCallInvoker(), options);
+    }
+
+    private static Task<OpsServiceHost> StartTlsServiceAsync(TestCertificate certificate, int tlsPort) =>
+        OpsServiceHost.StartAsync("http://127.0.0.1:1", "http://127.0.0.1:1", ("OpsService:TlsListen", $"https://127.0.0.1:{tlsPort}"),
+            ("OpsService:TlsCertificate", certificate.Pfx), ("OpsService:TlsCertificatePassword", TestCertificate.PfxPassword));
+
     [Fact]
     public async Task TlsEndpoint_AnswersTheBotsClient()
     {
-        var dir = Directory.CreateTempSubdirectory("tls-").FullName;
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(System.Net.IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        var pfx = Path.Combine(dir, "ops.pfx");
-        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "pfx-pass"));
+        var certificate = await TestCertificate.CreateAsync();
         var tlsPort = FreePort.Next();
-        await using var ops = await OpsServiceHost.StartAsync("http://127.0.0.1:1", "http://127.0.0.1:1",
-            ("OpsService:TlsListen", $"https://127.0.0.1:{tlsPort}"), ("OpsService:TlsCertificate", pfx), ("OpsService:TlsCertificatePassword", "pfx-pass"));
+        await using var ops = await StartTlsServiceAsync(certificate, tlsPort);
 
-        // The test trusts exactly this self-signed certificate; production uses the machine's trust store.
-        var thumbprint = certificate.Thumbprint;
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert is X509Certificate2 c && c.Thumbprint == thumbprint },
-        });
-        var options = new OpsOptions { Endpoint = $"https://127.0.0.1:{tlsPort}" };
-        var client = new OpsGrpcClient(new GrpcUnaryClient(http, new Uri(options.Endpoint), new GrpcClientSettings()), options);
-
-        await client.ChangeSamplingAsync(new SamplingChange(SamplerKind.Probabilistic, 0.5), new OpsCaller("U1", "C1", "change sampling"));
+        await BotClient($"https://127.0.0.1:{tlsPort}", certificate).ChangeSamplingAsync(new SamplingChange(SamplerKind.Probabilistic, 0.5), Caller);
 
         Assert.Contains("\"param\": 0.5", await File.ReadAllTextAsync(ops.SamplingFile));
+    }
+
+    [Fact]
+    public async Task TlsEndpoint_AnswersPythonGrpcio()
+    {
+        var certificate = await TestCertificate.CreateAsync();
+        var tlsPort = FreePort.Next();
+        await using var ops = await StartTlsServiceAsync(certificate, tlsPort);
+
+        var call = await PythonOpsClient.CallOverTlsAsync($"127.0.0.1:{tlsPort}", certificate.CertPem, "ChangeSampling",
+            """{"type":"STFloat","float_value":0.25}""");
+
+        Assert.Equal("OK", (string?)call["code"]);
+        Assert.Contains("\"param\": 0.25", await File.ReadAllTextAsync(ops.SamplingFile));
+    }
+
+    [Fact]
+    public async Task BotsClient_CallsPythonGrpcioOverTls()
+    {
+        var certificate = await TestCertificate.CreateAsync();
+        var fixture = JsonNode.Parse("""{ "DeployedVersion": { "version": "v9.9.9" } }""")!.AsObject();
+        await using var server = await PythonOpsServer.StartAsync(fixture, "--tls-cert", certificate.CertPem, "--tls-key", certificate.KeyPem);
+
+        var version = await BotClient($"https://127.0.0.1:{server.Port}", certificate).DeployedVersionAsync(Caller);
+
+        Assert.Equal("v9.9.9", version);
+        Assert.Equal("U1", (string?)server.SingleCall("DeployedVersion")["metadata"]!["x-chatops-user"]);
     }
 }

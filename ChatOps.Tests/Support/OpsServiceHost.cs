@@ -1,6 +1,6 @@
 using ChatOps.Core.Ops;
 using ChatOps.Core.Options;
-using ChatOps.Functions;
+using ChatOps.Functions.Ops;
 using ChatOps.OpsService;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -51,9 +51,12 @@ public sealed class OpsServiceHost : IAsyncDisposable
         return new OpsServiceHost(app, grpc, metrics, sampling, logs);
     }
 
-    /// <summary>The bot's production client (the same factory the app registers).</summary>
-    public IOpsClient Client(string? token = null, TimeSpan? timeout = null) =>
-        ServiceRegistration.OpsClient(new OpsOptions { Endpoint = Endpoint, Token = token, Timeout = timeout ?? TimeSpan.FromSeconds(10) });
+    /// <summary>The bot's production client over the channel the app makes (retry policy included).</summary>
+    public IOpsClient Client(string? token = null, TimeSpan? timeout = null)
+    {
+        var options = new OpsOptions { Endpoint = Endpoint, Token = token, Timeout = timeout ?? TimeSpan.FromSeconds(10) };
+        return new OpsGrpcClient(OpsChannel.Create(options, OpsChannel.Handler()).CreateCallInvoker(), options);
+    }
 
     public async ValueTask DisposeAsync()
     {
