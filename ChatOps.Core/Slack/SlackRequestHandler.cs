@@ -39,8 +39,9 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 
     /// <param name="signature">The verified X-Slack-Signature: it names this exact request (timestamp and body), so a
     /// replay of a slash command that came without a trigger_id is still recognised.</param>
-    private SlackAck HandleForm(IReadOnlyDictionary<string, string> form, RetryInfo retry, string? signature)
+    private SlackAck HandleForm(FormFields form, RetryInfo retry, string? signature)
     {
+        if (form.Problem is { } problem) return SlackAck.BadRequest(problem);
         if (form.TryGetValue("payload", out var payload)) return InteractionReader.Read(payload, clock.GetUtcNow(), retry);
         if (!form.ContainsKey("command")) return SlackAck.BadRequest("form body has neither command nor payload");
         return SlashCommandReader.Read(form, clock.GetUtcNow(), retry, _limits.MaxCommandLength, signature ?? "");

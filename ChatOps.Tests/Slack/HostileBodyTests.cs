@@ -44,6 +44,23 @@ public sealed class HostileBodyTests
     }
 
     [Theory]
+    [InlineData("%FF")]
+    [InlineData("%ED%A0%80")]
+    [InlineData("a%F0%9F")]
+    [InlineData("%zz")]
+    [InlineData("50%")]
+    public void ASlashCommandWhoseTextIsNotPercentEncodedUtf8_Is400(string text)
+    {
+        var body = SlackRequests.SlashCommand("x", "https://hooks.slack.com/commands/1").Replace("text=x", "text=" + text);
+
+        var ack = Handle(body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(400, ack.StatusCode);
+        Assert.Contains("UTF-8", ack.Body);
+        Assert.Null(ack.Envelope);
+    }
+
+    [Theory]
     [InlineData("""{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","user":"U1","channel":"C1","ts":"1.0","text":7}}""")]
     [InlineData("""{"type":"event_callback","event_id":"Ev1","event":[1,2]}""")]
     [InlineData("""{"type":["url_verification"],"challenge":"x"}""")]
