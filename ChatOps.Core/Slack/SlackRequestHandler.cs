@@ -88,8 +88,9 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
             why = "not JSON";
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
+            // A lone surrogate in a property name (escaped), or as a character of the text itself.
             why = LoneSurrogate;
             return null;
         }
