@@ -27,7 +27,7 @@ public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, Time
             return $"You may not run {Mrkdwn.Code(command.Name)}. It is allowed to {Who(rules)}.";
         if (userAllowed.Any(r => AccessRule.Split(r.Channels) is var channels && (channels.Count == 0 || channels.Contains(channelId))))
             return null;
-        var places = userAllowed.SelectMany(r => AccessRule.Split(r.Channels)).Distinct().Select(c => $"<#{c}>");
+        var places = userAllowed.SelectMany(r => AccessRule.Split(r.Channels)).Distinct().Select(Mrkdwn.Channel);
         return $"{Mrkdwn.Code(command.Name)} may not be run here. Run it in {string.Join(", ", places)}.";
     }
 
@@ -56,6 +56,6 @@ public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, Time
     }
 
     private static string Who(IEnumerable<AccessRule> rules) => string.Join(", ", rules
-        .SelectMany(r => AccessRule.Split(r.Users).Select(u => $"<@{u}>").Concat(AccessRule.Split(r.Groups).Select(g => $"<!subteam^{g}>")))
+        .SelectMany(r => AccessRule.Split(r.Users).Select(Mrkdwn.User).Concat(AccessRule.Split(r.Groups).Select(Mrkdwn.Group)))
         .Distinct());
 }

@@ -26,7 +26,7 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
         if (change is null) return ClickResult.Notice(ConfirmationPrompt.Unverifiable(), "invalid", null);
         if (change.ChannelId != envelope.ChannelId)
             return ClickResult.Notice(ChatReply.Plain(
-                $":no_entry: This request was made in <#{change.ChannelId}> and can only be confirmed there. Nothing was changed."), "invalid", change);
+                $":no_entry: This request was made in {Mrkdwn.Channel(change.ChannelId)} and can only be confirmed there. Nothing was changed."), "invalid", change);
 
         var clicker = envelope.UserId;
         var now = clock.GetUtcNow();
@@ -38,7 +38,7 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
         {
             if (clicker != change.RequestedBy && await access.RefusalAsync(command.Info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is not null)
                 return ClickResult.Notice(ChatReply.Plain(
-                    $":no_entry: Only <@{change.RequestedBy}> or someone who may run {Mrkdwn.Code(command.Info.Name)} can cancel it."), "refused", change);
+                    $":no_entry: Only {Mrkdwn.User(change.RequestedBy)} or someone who may run {Mrkdwn.Code(command.Info.Name)} can cancel it."), "refused", change);
             return ClickResult.Settled(ConfirmationPrompt.Cancelled(change, clicker, now), "cancelled", change);
         }
 

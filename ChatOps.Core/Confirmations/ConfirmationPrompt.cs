@@ -7,10 +7,10 @@ public static class ConfirmationPrompt
 {
     public static ChatReply For(PendingChange change, string summary, string token, DateTimeOffset now)
     {
-        var ask = $":lock: <@{change.RequestedBy}> wants to run {Mrkdwn.Code(change.CommandLine)}: {summary}.";
+        var ask = $":lock: {Mrkdwn.User(change.RequestedBy)} wants to run {Mrkdwn.Code(change.CommandLine)}: {summary}.";
         var minutes = Math.Max(1, (int)Math.Round((change.ExpiresAt - now).TotalMinutes));
         var who = change.RequireApproval
-            ? $"Two-person rule: someone other than <@{change.RequestedBy}> who may run {Mrkdwn.Code(change.Command)} must confirm."
+            ? $"Two-person rule: someone other than {Mrkdwn.User(change.RequestedBy)} who may run {Mrkdwn.Code(change.Command)} must confirm."
             : $"Anyone who may run {Mrkdwn.Code(change.Command)} can confirm.";
         return new ChatReply(ask + " Confirm or Cancel it in Slack.",
         [
@@ -27,12 +27,12 @@ public static class ConfirmationPrompt
     /// <summary>The result of the confirmed command, with who confirmed it and when underneath.</summary>
     public static ChatReply Confirmed(PendingChange change, string by, DateTimeOffset at, ChatReply result)
     {
-        var line = $"Confirmed by <@{by}> at {Times.Utc(at)}; asked by <@{change.RequestedBy}>: {Mrkdwn.Code(change.CommandLine)}";
+        var line = $"Confirmed by {Mrkdwn.User(by)} at {Times.Utc(at)}; asked by {Mrkdwn.User(change.RequestedBy)}: {Mrkdwn.Code(change.CommandLine)}";
         return new ChatReply($"{result.Text} ({line})", [.. result.Blocks, new ContextBlock([line])]);
     }
 
     public static ChatReply Cancelled(PendingChange change, string by, DateTimeOffset at) => Settled(
-        $":no_entry_sign: Cancelled by <@{by}> at {Times.Utc(at)}; nothing was changed.", change);
+        $":no_entry_sign: Cancelled by {Mrkdwn.User(by)} at {Times.Utc(at)}; nothing was changed.", change);
 
     public static ChatReply Expired(PendingChange change) => Settled(
         $":hourglass: This request expired at {Times.Utc(change.ExpiresAt)}; nothing was changed. Ask again if it is still needed.", change);
@@ -42,7 +42,7 @@ public static class ConfirmationPrompt
 
     public static ChatReply AlreadySettled(string decision, string? by, DateTimeOffset? at)
     {
-        var who = by is null ? "" : $" by <@{by}>";
+        var who = by is null ? "" : $" by {Mrkdwn.User(by)}";
         var when = at is { } t ? $" at {Times.Utc(t)}" : "";
         return ChatReply.Plain($"This request was already {decision}{who}{when}; nothing was run again.");
     }
@@ -50,7 +50,7 @@ public static class ConfirmationPrompt
 
     private static ChatReply Settled(string what, PendingChange change)
     {
-        var asked = $"Asked by <@{change.RequestedBy}>: {Mrkdwn.Code(change.CommandLine)}";
+        var asked = $"Asked by {Mrkdwn.User(change.RequestedBy)}: {Mrkdwn.Code(change.CommandLine)}";
         return new ChatReply($"{what} ({asked})", [new SectionBlock(what), new ContextBlock([asked])]);
     }
 }

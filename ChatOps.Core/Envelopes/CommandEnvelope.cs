@@ -10,7 +10,8 @@ public sealed record CommandEnvelope
     /// <summary>Schema version, so a worker can refuse a message it does not understand.</summary>
     public int V { get; init; } = 1;
 
-    /// <summary>Stable id of this command: Slack's event_id, or the trigger_id of a slash command.
+    /// <summary>Stable id of this command: Slack's event_id, or the trigger_id of a slash command (without one,
+    /// a hash of the request's verified signature, so a replayed request keeps its id).
     /// It is the error id users are shown and the key logs are searched by.</summary>
     public required string Id { get; init; }
 
@@ -53,7 +54,7 @@ public sealed record CommandEnvelope
     /// The same for every delivery of the same thing the user did, and different otherwise: a message is
     /// its channel + ts (Slack may send one message twice under different event ids, and retries keep both),
     /// a click is its confirmation request (so Confirm and Cancel, and a second click, share it), a slash
-    /// command its trigger_id. Serialized with the envelope, so a host can address its dedupe store by it;
+    /// command its trigger_id (or its signature). Serialized with the envelope, so a host can address its dedupe store by it;
     /// letters, digits, '-', '.' and '_' only.
     /// </summary>
     public string DedupeKey => DedupeKeys.For(this);

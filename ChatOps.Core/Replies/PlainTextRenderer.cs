@@ -59,7 +59,7 @@ public static partial class PlainTextRenderer
         [":lock:"] = "🔒", [":no_entry_sign:"] = "🚫", [":hourglass_flowing_sand:"] = "⏳",
     };
 
-    [GeneratedRegex(@"<(?<kind>@|#|!subteam\^)(?<id>[A-Z0-9]+)(\|[^>]*)?>")]
+    [GeneratedRegex(@"<(?<kind>@|#|!subteam\^)(?<id>[A-Z0-9]+)(\|[^<>]*)?>")]
     private static partial Regex Mention();
 
     [GeneratedRegex(@":[a-z_]+:")]
@@ -71,6 +71,7 @@ public static partial class PlainTextRenderer
     [GeneratedRegex(@"(?<![\w_])_(?<inner>[^_\s`][^_\n`]*?)_(?![\w_])")]
     private static partial Regex Italic();
 
-    [GeneratedRegex(@"<(?<url>(https?|mailto):[^|>]+)(\|(?<label>[^>]*))?>")]
+    // No class crosses a '<', so a run of unclosed openings is linear, not quadratic.
+    [GeneratedRegex(@"<(?<url>(https?|mailto):[^|<>]+)(\|(?<label>[^<>]*))?>")]
     private static partial Regex Link();
 }

@@ -12,6 +12,10 @@ internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset no
     public SlackAck Read(JsonObject root)
     {
         if (root["event"] is not JsonObject ev) return SlackAck.BadRequest("event_callback without an event object");
+        // Present but not a string would otherwise be read as absent and the envelope built from guesses.
+        foreach (var (obj, name) in new[] { (root, "event_id"), (root, "team_id"), (ev, "type"), (ev, "thread_ts"), (ev, "user"), (ev, "bot_id"), (ev, "subtype") })
+            if (obj[name] is { } field && field.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                return SlackAck.BadRequest($"{name} is not a string");
 
         var type = Str(ev, "type");
         var botUserId = configuredBotUserId ?? BotUserFromAuthorizations(root);

@@ -13,7 +13,7 @@ internal static class InteractionReader
 {
     public static SlackAck Read(string payload, DateTimeOffset now, RetryInfo retry)
     {
-        if (SlackRequestHandler.ParseObject(payload) is not { } root) return SlackAck.BadRequest("interactivity payload is not a JSON object");
+        if (SlackRequestHandler.ParseObject(payload, out var why) is not { } root) return SlackAck.BadRequest("interactivity payload is " + why);
         if (Str(root, "type") is var type && type != "block_actions") return SlackAck.Empty($"ignored interactivity type {type ?? "(none)"}");
 
         var action = (root["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();

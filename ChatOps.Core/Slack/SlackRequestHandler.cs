@@ -36,7 +36,7 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
         if (text is null) return SlackAck.BadRequest("the body is not valid UTF-8");
 
         var retry = RetryInfo.From(headers);
-        return form is not null ? HandleForm(form, retry) : HandleJson(text, retry);
+        return form is not null ? HandleForm(form, retry, headers.GetValueOrDefault("X-Slack-Signature")) : HandleJson(text, retry);
     }
 
     /// <summary>The answer to a body over the limit, also given before reading one whose Content-Length says so.</summary>
@@ -57,21 +57,26 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
         }
     }
 
-    private SlackAck HandleForm(IReadOnlyDictionary<string, string> form, RetryInfo retry)
+    /// <param name="signature">The verified X-Slack-Signature: it names this exact request (timestamp and body), so a
+    /// replay of a slash command that came without a trigger_id is still recognised.</param>
+    private SlackAck HandleForm(FormFields form, RetryInfo retry, string? signature)
     {
+        if (form.Problem is { } problem) return SlackAck.BadRequest(problem);
         if (form.TryGetValue("payload", out var payload)) return InteractionReader.Read(payload, clock.GetUtcNow(), retry);
         if (!form.ContainsKey("command")) return SlackAck.BadRequest("form body has neither command nor payload");
-        return SlashCommandReader.Read(form, clock.GetUtcNow(), retry, _limits.MaxCommandLength);
+        return SlashCommandReader.Read(form, clock.GetUtcNow(), retry, _limits.MaxCommandLength, signature ?? "");
     }
 
     private SlackAck HandleJson(string body, RetryInfo retry)
     {
-        if (ParseObject(body) is not { } root) return SlackAck.BadRequest("body is not a JSON object");
+        if (ParseObject(body, out var why) is not { } root) return SlackAck.BadRequest("body is " + why);
+        if (root["type"] is { } t && t.GetValueKind() != JsonValueKind.String) return SlackAck.BadRequest("type is not a string");
 
         return Str(root, "type") switch
         {
-            "url_verification" => SlackAck.Json(
-                new JsonObject { ["challenge"] = Str(root, "challenge") ?? "" }.ToJsonString(), "url_verification"),
+            "url_verification" => Str(root, "challenge") is { } challenge
+                ? SlackAck.Json(new JsonObject { ["challenge"] = challenge }.ToJsonString(), "url_verification")
+                : SlackAck.BadRequest("url_verification without a string challenge"),
             "event_callback" => new EventReader(string.IsNullOrWhiteSpace(options.BotUserId) ? null : options.BotUserId, clock.GetUtcNow(), retry,
                 _limits.MaxCommandLength).Read(root),
             var other => SlackAck.Empty($"ignored envelope type {other ?? "(none)"}"),
@@ -88,19 +93,37 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
 
     private static readonly JsonDocumentOptions NoDuplicates = new() { AllowDuplicateProperties = false };
 
-    /// <summary>The text as a JSON object; null for anything else (not JSON, an array, a string).</summary>
-    internal static JsonObject? ParseObject(string text)
+    /// <summary>The text as a JSON object whose every string is readable; null for anything else (not JSON, an
+    /// array, a string, a lone surrogate), with <paramref name="why"/> saying which.</summary>
+    internal static JsonObject? ParseObject(string text, out string why)
     {
+        JsonNode? node;
         try
         {
             // Duplicate keys are refused here: JsonObject would otherwise throw on first access, deep inside a reader.
-            return JsonNode.Parse(text, null, NoDuplicates) as JsonObject;
+            node = JsonNode.Parse(text, null, NoDuplicates);
         }
         catch (JsonException)
         {
+            why = "not JSON";
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // A lone surrogate in a property name (escaped), or as a character of the text itself.
+            why = LoneSurrogate;
+            return null;
+        }
+        if (node is not JsonObject root)
+        {
+            why = "not a JSON object";
+            return null;
+        }
+        why = JsonStrings.AllReadable(root) ? "" : LoneSurrogate;
+        return why.Length == 0 ? root : null;
     }
+
+    private const string LoneSurrogate = "JSON with a lone surrogate escape (\\ud800-\\udfff unpaired) in a string";
 
     internal static string? Str(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

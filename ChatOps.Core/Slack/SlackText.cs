@@ -14,7 +14,7 @@ public static partial class SlackText
     {
         var stripped = string.IsNullOrEmpty(botUserId)
             ? LeadingMention().Replace(text, "", 1)
-            : Regex.Replace(text, $@"<@{Regex.Escape(botUserId)}(\|[^>]*)?>", "");
+            : Regex.Replace(text, $@"<@{Regex.Escape(botUserId)}(\|[^<>]*)?>", "");
         return stripped.Trim();
     }
 
@@ -29,9 +29,11 @@ public static partial class SlackText
         return sb.ToString().Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&").Trim();
     }
 
-    [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>")]
+    // No class below crosses a '<': each opening is scanned at most to the next one, so a run of unclosed
+    // openings costs linear time on the ack path (crossing it rescanned to the end at every opening).
+    [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^<>]*)?>")]
     private static partial Regex LeadingMention();
 
-    [GeneratedRegex(@"<(?<target>(https?|mailto):[^|>]+)(\|[^>]*)?>")]
+    [GeneratedRegex(@"<(?<target>(https?|mailto):[^|<>]+)(\|[^<>]*)?>")]
     private static partial Regex Link();
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Limits;
@@ -8,7 +10,8 @@ namespace ChatOps.Core.Slack;
 /// <summary>Turns a slash command form into an envelope and the immediate ephemeral "working on it".</summary>
 internal static class SlashCommandReader
 {
-    public static SlackAck Read(IReadOnlyDictionary<string, string> form, DateTimeOffset now, RetryInfo retry, int maxCommandLength)
+    /// <param name="signature">The request's verified X-Slack-Signature, which stands for its timestamp and body.</param>
+    public static SlackAck Read(IReadOnlyDictionary<string, string> form, DateTimeOffset now, RetryInfo retry, int maxCommandLength, string signature)
     {
         string? Field(string name) => form.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
@@ -31,7 +34,9 @@ internal static class SlashCommandReader
             }.ToJsonString(), "refused: command too long");
         var envelope = new CommandEnvelope
         {
-            Id = Field("trigger_id") ?? $"slash-{channel}-{now.ToUnixTimeMilliseconds()}",
+            // Without a trigger_id the signature names the request: a replay of the same signed bytes gets the
+            // same id (so the same dedupe key) and is answered once; the clock would give each replay a new one.
+            Id = Field("trigger_id") ?? "slash-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant())))[..40],
             Source = EnvelopeSource.SlashCommand,
             TeamId = Field("team_id"),
             ChannelId = channel,

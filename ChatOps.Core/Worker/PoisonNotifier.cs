@@ -17,7 +17,7 @@ public sealed class PoisonNotifier(ReplySender replies, ILogger<PoisonNotifier> 
     public static ChatReply Message(CommandEnvelope envelope)
     {
         var shown = envelope.Text.Length > 200 ? envelope.Text[..200] + "…" : envelope.Text;
-        var text = $":x: Sorry <@{envelope.UserId}>, {Mrkdwn.Code(shown.Length == 0 ? "help" : shown)} failed after every retry. " +
+        var text = $":x: Sorry {Mrkdwn.User(envelope.UserId)}, {Mrkdwn.Code(shown.Length == 0 ? "help" : shown)} failed after every retry. " +
                    $"Error id {Mrkdwn.Code(envelope.Id)}: the operators can find the cause in the logs under that id.";
         return ChatReply.Plain(text);
     }

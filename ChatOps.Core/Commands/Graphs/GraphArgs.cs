@@ -11,7 +11,7 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
     public static ParseResult<GraphArgs> Parse(string arguments, DateTimeOffset now)
     {
         var text = arguments.Trim();
-        if (text.Length == 0) return ParseResult<GraphArgs>.Fail("Which graph? Give a shortcut name (see `list graph shortcuts`) or `query=<PromQL>`.");
+        if (text.Length == 0) return ParseResult<GraphArgs>.Fail($"Which graph? Give a shortcut name (see `list graph shortcuts`) or {Mrkdwn.Code("query=<PromQL>")}.");
 
         // Window options are peeled off the end, so a PromQL query keeps its spaces and '=' signs.
         var window = new List<string>();

@@ -13,10 +13,10 @@ internal static class ShortcutList
         var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Name", "Title", "Kind", "Default range" } };
         rows.AddRange(shortcuts.Select(s => (IReadOnlyList<TableCell>)new TableCell[]
             { s.Name, s.Title, s.Kind == GraphKind.PromQL ? "PromQL" : "page", Times.Window(s.Range) }));
-        var text = (lead is null ? "" : lead + "\n") + "Graph shortcuts: " + string.Join(", ", shortcuts.Select(s => s.Name));
+        var text = (lead is null ? "" : lead + "\n") + "Graph shortcuts: " + Mrkdwn.Escape(string.Join(", ", shortcuts.Select(s => s.Name)));
         var blocks = new List<Block>();
         if (lead is not null) blocks.Add(new SectionBlock(lead));
-        blocks.Add(new SectionBlock($"*{shortcuts.Count} graph shortcut(s)*; draw one with `graph <name> [range=6h]`"));
+        blocks.Add(new SectionBlock($"*{shortcuts.Count} graph shortcut(s)*; draw one with {Mrkdwn.Code("graph <name> [range=6h]")}"));
         blocks.Add(new TableBlock(rows));
         return new ChatReply(text, blocks);
     }

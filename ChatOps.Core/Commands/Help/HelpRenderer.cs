@@ -5,7 +5,7 @@ namespace ChatOps.Core.Commands.Help;
 
 internal static class HelpRenderer
 {
-    private const string Footer = "Mention me in a channel, DM me, or use the slash command. `help <command>` explains one command.";
+    private static readonly string Footer = $"Mention me in a channel, DM me, or use the slash command. {Mrkdwn.Code("help <command>")} explains one command.";
 
     public static ChatReply List(IReadOnlyList<CommandInfo> commands)
     {

@@ -12,7 +12,7 @@ internal static class AlertsRenderer
     public static ChatReply Render(AlertsResult r)
     {
         var filter = Describe(r.Query);
-        if (r.Alerts.Count == 0) return ChatReply.Plain($":white_check_mark: No alerts{filter}.");
+        if (r.Alerts.Count == 0) return ChatReply.Plain($":white_check_mark: No alerts{Mrkdwn.Escape(filter)}.");
 
         var ordered = r.Alerts
             .OrderBy(a => a.State.Equals("firing", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
@@ -22,16 +22,16 @@ internal static class AlertsRenderer
         var shown = ordered.Take(MaxRows).ToList();
 
         var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Alert", "State", "Severity", "Summary", "Value", "Active since" } };
-        var text = new StringBuilder($"{Counts(r.Alerts)}{filter}:\n");
+        var text = new StringBuilder(Mrkdwn.Escape($"{Counts(r.Alerts)}{filter}:\n"));
         foreach (var a in shown)
         {
             var since = a.ActiveAt is { } at ? $"{Times.Utc(at)} ({Times.Ago(at, r.Now)})" : "";
             var value = Value(a.Value);
             rows.Add([a.Name, a.State, a.Severity ?? "", a.Summary ?? "", value, since]);
-            text.Append($"{a.Name} [{a.State}{(a.Severity is null ? "" : ", " + a.Severity)}] {a.Summary} value={value} since {since}".TrimEnd()).Append('\n');
+            text.Append(Mrkdwn.Escape($"{a.Name} [{a.State}{(a.Severity is null ? "" : ", " + a.Severity)}] {a.Summary} value={value} since {since}".TrimEnd())).Append('\n');
         }
         var icon = r.Alerts.Any(a => a.State.Equals("firing", StringComparison.OrdinalIgnoreCase)) ? ":rotating_light:" : ":hourglass:";
-        var blocks = new List<Block> { new SectionBlock($"{icon} *{Counts(r.Alerts)}*{Mrkdwn.Escape(filter)}") };
+        var blocks = new List<Block> { new SectionBlock($"{icon} *{Mrkdwn.Escape(Counts(r.Alerts))}*{Mrkdwn.Escape(filter)}") };
         if (shown.Count < ordered.Count) blocks.Add(new ContextBlock([$"_showing {shown.Count} of {ordered.Count}_"]));
         blocks.Add(new TableBlock(rows));
         return new ChatReply(text.ToString().TrimEnd(), blocks);

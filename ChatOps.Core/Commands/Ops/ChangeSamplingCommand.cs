@@ -24,8 +24,8 @@ public sealed class ChangeSamplingCommand(IOpsClient ops) : Command<SamplingChan
             ["always"] => new SamplingChange(SamplerKind.Always),
             ["float", var rate] => ParseRate(rate),
             ["float"] => ParseResult<SamplingChange>.Fail("`float` needs a rate, like `float .1` for 10%."),
-            [] => ParseResult<SamplingChange>.Fail("Change it to what? `never`, `always` or `float <rate>`."),
-            _ => ParseResult<SamplingChange>.Fail($"I expected `never`, `always` or `float <rate>`; got {Mrkdwn.Code(arguments.Trim())}."),
+            [] => ParseResult<SamplingChange>.Fail($"Change it to what? `never`, `always` or {Mrkdwn.Code("float <rate>")}."),
+            _ => ParseResult<SamplingChange>.Fail($"I expected `never`, `always` or {Mrkdwn.Code("float <rate>")}; got {Mrkdwn.Code(arguments.Trim())}."),
         };
     }
 

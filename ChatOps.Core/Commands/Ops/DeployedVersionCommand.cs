@@ -18,5 +18,5 @@ public sealed class DeployedVersionCommand(IOpsClient ops) : Command<bool, strin
 
     public override ChatReply Render(string version) => version.Length == 0
         ? ChatReply.Plain("The Ops service reports no deployed version.")
-        : new ChatReply($"Deployed version: {version}", [new SectionBlock($":package: Deployed version: {Mrkdwn.Code(version)}")]);
+        : new ChatReply($"Deployed version: {Mrkdwn.Escape(version)}", [new SectionBlock($":package: Deployed version: {Mrkdwn.Code(version)}")]);
 }

@@ -11,15 +11,15 @@ internal static class ListTracesRenderer
     public static ChatReply Render(ListTracesResult r)
     {
         var filter = Describe(r);
-        if (r.Traces.Count == 0) return ChatReply.Plain($"No traces found{filter}.");
+        if (r.Traces.Count == 0) return ChatReply.Plain($"No traces found{Mrkdwn.Escape(filter)}.");
 
         var shown = r.Traces.Take(MaxRows).ToList();
         var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "Start (UTC)", "Age", "Trace" } };
-        var text = new StringBuilder($"{r.Traces.Count} trace(s){filter}:\n");
+        var text = new StringBuilder($"{r.Traces.Count} trace(s){Mrkdwn.Escape(filter)}:\n");
         foreach (var t in shown)
         {
             rows.Add([Times.Utc(t.Start), Times.Ago(t.Start, r.Now), new TableCell(t.Id, TraceIds.Link(r.TraceUiUrl, t.Id))]);
-            text.Append(Times.Utc(t.Start)).Append("  ").Append(t.Id).Append('\n');
+            text.Append(Times.Utc(t.Start)).Append("  ").Append(Mrkdwn.Escape(t.Id)).Append('\n');
         }
         var blocks = new List<Block> { new SectionBlock($"*{r.Traces.Count} trace(s)*{Mrkdwn.Escape(filter)}, newest first") };
         if (shown.Count < r.Traces.Count) blocks.Add(new ContextBlock([$"_showing {shown.Count} of {r.Traces.Count}_"]));

@@ -42,14 +42,14 @@ public sealed class ShowLogsCommand(IOpsClient ops) : Command<string, TraceLogs>
         }
         if (section.Length > 0) blocks.Add(new SectionBlock(section.ToString().TrimEnd()));
         if (shown < lines.Count) blocks.Add(new ContextBlock([$"_showing {shown} of {lines.Count} events_"]));
-        var text = $"{logs.Events.Count} log event(s) of trace {logs.Id}:\n" + string.Join('\n', logs.Events.Take(20).Select(PlainLine));
+        var text = $"{logs.Events.Count} log event(s) of trace {Mrkdwn.Escape(logs.Id)}:\n" + string.Join('\n', logs.Events.Take(20).Select(PlainLine));
         return new ChatReply(text, blocks);
     }
 
     private static string Line(LogEvent e) =>
         $"`{Clock(e.Time)}` " + string.Join("  ", e.Fields.Select(f => $"*{Mrkdwn.Escape(f.Key)}*={Mrkdwn.Escape(Short(f.Value))}"));
 
-    private static string PlainLine(LogEvent e) => $"{Clock(e.Time)} " + string.Join(" ", e.Fields.Select(f => $"{f.Key}={Short(f.Value)}"));
+    private static string PlainLine(LogEvent e) => $"{Clock(e.Time)} " + Mrkdwn.Escape(string.Join(" ", e.Fields.Select(f => $"{f.Key}={Short(f.Value)}")));
 
     private static string Clock(DateTimeOffset t) => t.ToUniversalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
 

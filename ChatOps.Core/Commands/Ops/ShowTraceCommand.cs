@@ -29,10 +29,10 @@ public sealed class ShowTraceCommand(IOpsClient ops, OpsOptions options) : Comma
         var blocks = new List<Block> { new HeaderBlock($"Trace {t.Id}"), new SectionBlock(body.ToString()) };
         var context = new List<string>();
         if (t.TagKeys.Count > 0) context.Add("Tag keys: " + string.Join(", ", t.TagKeys.Select(Mrkdwn.Escape)));
-        if (link is not null) context.Add($"<{link}|Open in the trace UI>");
+        if (link is not null) context.Add(Mrkdwn.Link(link, "Open in the trace UI"));
         if (context.Count > 0) blocks.Add(new ContextBlock(context));
-        var text = $"Trace {t.Id}: longest span {Times.Duration(t.LongestSpan)}, {t.Operations.Count} operation(s), errors: " +
-                   (t.Errors.Count == 0 ? "none" : string.Join(", ", t.Errors)) + (link is null ? "" : $" {link}");
+        var text = $"Trace {Mrkdwn.Escape(t.Id)}: longest span {Times.Duration(t.LongestSpan)}, {t.Operations.Count} operation(s), errors: " +
+                   (t.Errors.Count == 0 ? "none" : Mrkdwn.Escape(string.Join(", ", t.Errors))) + (link is null ? "" : $" {Mrkdwn.Escape(link)}");
         return new ChatReply(text, blocks);
     }
 }

@@ -104,7 +104,7 @@ public sealed class OpsGrammarTests
     [InlineData("float abc", "The rate must be a number like `.1`; got `abc`.")]
     [InlineData("float", "`float` needs a rate")]
     [InlineData("", "Change it to what?")]
-    [InlineData("sometimes", "I expected `never`, `always` or `float <rate>`; got `sometimes`.")]
+    [InlineData("sometimes", "I expected `never`, `always` or `float &lt;rate&gt;`; got `sometimes`.")]
     public void ChangeSampling_Rejections(string arguments, string expected)
     {
         Assert.StartsWith(expected, ChangeSampling.Parse(arguments).Error);
