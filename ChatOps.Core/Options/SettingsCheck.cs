@@ -49,10 +49,12 @@ public static class SettingsCheck
             if (!string.IsNullOrWhiteSpace(s.Url) && !IsHttpUrl(s.Url.Replace("{from}", "0").Replace("{to}", "0")))
                 problems.Add($"{key}__Url must be an absolute http(s) URL");
             if (s.Range <= TimeSpan.Zero) problems.Add($"{key}__Range must be positive, like 01:00:00");
+            if (s.Timeout is { } t && t <= TimeSpan.Zero) problems.Add($"{key}__Timeout must be positive, like 00:00:30");
             if (!name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
                 problems.Add($"{key}: shortcut names are letters, digits, '-' and '_'");
         }
         if (o.RenderTimeout <= TimeSpan.Zero) problems.Add("Graphs__RenderTimeout must be positive");
+        if (o.QuietWindow < TimeSpan.Zero || o.QuietWindow >= o.RenderTimeout) problems.Add("Graphs__QuietWindow must be from 0 to less than Graphs__RenderTimeout");
         if (o.Width is < 200 or > 4000 || o.Height is < 150 or > 4000) problems.Add("Graphs__Width and Graphs__Height must be 200-4000 and 150-4000 pixels");
         if (o.MaxConcurrentRenders < 1) problems.Add("Graphs__MaxConcurrentRenders must be at least 1");
         return problems;
