@@ -6,7 +6,6 @@ using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
 using ChatOps.Core.Graphs;
-using ChatOps.Functions.Rendering;
 using ChatOps.Core.Commands.Ops;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Grpc;
@@ -14,6 +13,7 @@ using ChatOps.Core.Options;
 using ChatOps.Core.Slack;
 using ChatOps.Core.Worker;
 using ChatOps.Functions.Configuration;
+using ChatOps.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Functions;
@@ -36,7 +36,7 @@ public static class ServiceRegistration
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>>(new SettingsValidation<GraphOptions>(SettingsCheck.Graphs));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value);
-        services.AddSingleton<IGraphRenderer, PlaywrightGraphRenderer>();
+        services.AddGraphRendering();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();
