@@ -23,8 +23,12 @@ internal static class ChartHeader
             canvas.DrawText(ChartStyle.Clip(small, spec.Query, width - rangeWidth - 24), ChartStyle.Margin, 68, SKTextAlign.Left, small, muted);
     }
 
-    public static string Range(DateTimeOffset from, DateTimeOffset to) =>
-        from.UtcDateTime.Date == to.UtcDateTime.Date
-            ? $"{from.UtcDateTime:yyyy-MM-dd HH:mm} – {to.UtcDateTime:HH:mm} UTC"
-            : $"{from.UtcDateTime:yyyy-MM-dd HH:mm} – {to.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+    public static string Range(DateTimeOffset from, DateTimeOffset to)
+    {
+        // Seconds matter on a window of a few minutes (the axis ticks show them too).
+        var time = to - from < TimeSpan.FromMinutes(10) ? "HH:mm:ss" : "HH:mm";
+        var end = from.UtcDateTime.Date == to.UtcDateTime.Date ? time : "yyyy-MM-dd " + time;
+        return $"{from.UtcDateTime.ToString("yyyy-MM-dd " + time, System.Globalization.CultureInfo.InvariantCulture)} – " +
+               $"{to.UtcDateTime.ToString(end, System.Globalization.CultureInfo.InvariantCulture)} UTC";
+    }
 }

@@ -25,7 +25,7 @@ public sealed class PageCaptureTests : IAsyncLifetime
     // A "dashboard" whose panel is drawn some time after load (as Grafana panels wait for their query):
     // on a canvas, so no DOM change announces it, after a "Loading…" line.
     private static string LatePanel(int delayMs) => $$"""
-        <!DOCTYPE html><html><body style="margin:0;background:#fff">
+        <!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#fff">
         <div id="loading">Loading…</div>
         <canvas id="panel" width="400" height="300"></canvas>
         <script>
@@ -57,7 +57,7 @@ public sealed class PageCaptureTests : IAsyncLifetime
                 var start = DateTime.UtcNow;
                 await Task.Delay(700);
                 lock (_slowServed) _slowServed.Add((start, DateTime.UtcNow));
-                return Results.Content("<html><body style='margin:0;background:#2ca02c'>slow</body></html>", "text/html");
+                return Results.Content("<html><body style='margin:0;background:#2ca02c'><div style='width:150px;height:100px;background:#fff'></div></body></html>", "text/html");
             });
             app.MapGet("/sso", () => Results.Redirect(elsewhere + "/login"));
         });
