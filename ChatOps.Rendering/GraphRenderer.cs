@@ -14,6 +14,10 @@ namespace ChatOps.Rendering;
 /// </summary>
 public sealed class GraphRenderer(GraphOptions options, ILogger<GraphRenderer> log) : IGraphRenderer, IAsyncDisposable
 {
+    /// <summary>A page counts as drawn once the network is idle and nothing in it changed for this long. Not a setting:
+    /// a Grafana panel's last repaint comes well within it, and Grafana's own signal is waited for besides.</summary>
+    public static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(500);
+
     private readonly Chromium _chromium = new(options, log);
     private readonly SemaphoreSlim _captures = new(Math.Max(1, options.MaxConcurrentRenders));
 
@@ -62,7 +66,7 @@ public sealed class GraphRenderer(GraphOptions options, ILogger<GraphRenderer> l
     private async Task<PageCapture> OnceAsync(PageRequest page, CancellationToken ct)
     {
         var browser = await _chromium.BrowserAsync(ct).ConfigureAwait(false);
-        var work = PageCapturer.CaptureAsync(browser, page, options.QuietWindow, ct);
+        var work = PageCapturer.CaptureAsync(browser, page, QuietWindow, ct);
         // PuppeteerSharp's calls take no token: a hard stop a little after the capture's own deadline.
         var finished = await Task.WhenAny(work, Task.Delay(page.Timeout + TimeSpan.FromSeconds(5), ct)).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();

@@ -17,9 +17,6 @@ public sealed class GraphOptions
     /// <summary>How long a URL shortcut may take to draw (a shortcut's own Timeout wins).</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>A page counts as drawn once the network is idle and nothing in it changed for this long.</summary>
-    public TimeSpan QuietWindow { get; set; } = TimeSpan.FromMilliseconds(500);
-
     public int MaxConcurrentRenders { get; set; } = 2;
     public int Width { get; set; } = 1200;
     public int Height { get; set; } = 600;

@@ -54,7 +54,6 @@ public static class SettingsCheck
                 problems.Add($"{key}: shortcut names are letters, digits, '-' and '_'");
         }
         if (o.RenderTimeout <= TimeSpan.Zero) problems.Add("Graphs__RenderTimeout must be positive");
-        if (o.QuietWindow < TimeSpan.Zero || o.QuietWindow >= o.RenderTimeout) problems.Add("Graphs__QuietWindow must be from 0 to less than Graphs__RenderTimeout");
         if (o.Width is < 200 or > 4000 || o.Height is < 150 or > 4000) problems.Add("Graphs__Width and Graphs__Height must be 200-4000 and 150-4000 pixels");
         if (o.MaxConcurrentRenders < 1) problems.Add("Graphs__MaxConcurrentRenders must be at least 1");
         return problems;

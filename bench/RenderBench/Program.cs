@@ -91,7 +91,7 @@ await using (var puppeteer = new GraphRenderer(options, NullLogger<GraphRenderer
     await puppeteer.CapturePageAsync(page);
     var first = watch.Elapsed.TotalMilliseconds;
     var times = await TimeAsync(runs, () => puppeteer.CapturePageAsync(page));
-    Console.WriteLine($"URL shortcut, PuppeteerSharp warm:     {Stats.Summary(times)} (first, browser launch included: {first:0} ms; quiet window {options.QuietWindow.TotalMilliseconds:0} ms)");
+    Console.WriteLine($"URL shortcut, PuppeteerSharp warm:     {Stats.Summary(times)} (first, browser launch included: {first:0} ms; quiet window {GraphRenderer.QuietWindow.TotalMilliseconds:0} ms)");
 }
 await using (var playwright = new PlaywrightGraphRenderer(options, NullLogger<PlaywrightGraphRenderer>.Instance))
 {
