@@ -6,7 +6,6 @@ using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
 using ChatOps.Core.Graphs;
-using ChatOps.Functions.Rendering;
 using ChatOps.Core.Commands.Ops;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Options;
@@ -20,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ChatOps.Functions.Ops;
+using ChatOps.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace ChatOps.Functions;
@@ -43,7 +43,7 @@ public static class ServiceRegistration
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>>(new SettingsValidation<GraphOptions>(SettingsCheck.Graphs));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value);
-        services.AddSingleton<IGraphRenderer, PlaywrightGraphRenderer>();
+        services.AddGraphRendering();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();

@@ -31,8 +31,8 @@ public sealed record AuditRecord
     /// rate_limited or too_long.</summary>
     public required string Decision { get; init; }
 
-    /// <summary>success, user_mistake, failed, refused, pending, undeliverable, retry (a transient failure the
-    /// queue will try again) or none.</summary>
+    /// <summary>success, user_mistake, failed, rendered_blank (a graph page that drew nothing; nothing was uploaded),
+    /// refused, pending, undeliverable, retry (a transient failure the queue will try again) or none.</summary>
     public required string Outcome { get; init; }
 
     /// <summary>For clicks: who asked for the change being confirmed or cancelled.</summary>

@@ -46,6 +46,7 @@ public abstract class Command<TArgs, TResult> : ICommand
             return failure.Handling == FailureHandling.UserMistake ? CommandOutcome.Mistake(reply) : CommandOutcome.Failed(reply);
         }
         var rendered = Render(result);
+        if (result is IFailedResult failed) return CommandOutcome.Failed(rendered) with { AuditOutcome = failed.AuditOutcome };
         return result is IUserMistake ? CommandOutcome.Mistake(rendered) : CommandOutcome.Success(rendered);
     }
 }

@@ -21,6 +21,9 @@ public sealed record CommandPreview(string? Summary, ChatReply? Mistake);
 /// <summary>The reply to send, and what kind of answer it is (the `ask` exit code reports it).</summary>
 public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
 {
+    /// <summary>The audit outcome when it is more specific than <see cref="Kind"/>'s (see <see cref="IFailedResult"/>).</summary>
+    public string? AuditOutcome { get; init; }
+
     public bool IsUserMistake => Kind == OutcomeKind.UserMistake;
 
     public static CommandOutcome Success(ChatReply reply) => new(reply, OutcomeKind.Success);

@@ -11,8 +11,12 @@ public sealed class GraphOptions
     /// <summary>A JSON file with {"Graphs": {"Shortcuts": {...}}}, merged under the app settings.</summary>
     public string? ShortcutsFile { get; set; }
 
+    /// <summary>The browser for URL shortcuts only (PromQL charts are drawn in process); started on first use.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>How long a URL shortcut may take to draw (a shortcut's own Timeout wins).</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     public int MaxConcurrentRenders { get; set; } = 2;
     public int Width { get; set; } = 1200;
     public int Height { get; set; } = 600;
@@ -40,6 +44,9 @@ public sealed class GraphShortcutOptions
 
     /// <summary>CSS selector to wait for and capture on URL shortcuts; the whole page when empty.</summary>
     public string? WaitFor { get; set; }
+
+    /// <summary>How long this URL shortcut's page may take to draw; Graphs__RenderTimeout when empty.</summary>
+    public TimeSpan? Timeout { get; set; }
 }
 
 public sealed class GrafanaOptions

@@ -1,13 +1,13 @@
 namespace ChatOps.Core.Graphs;
 
-/// <summary>The renderer seam: a headless browser that turns a page into a PNG. Failures are
-/// <see cref="Failures.ServiceFailureException"/>s (a render timeout is answered, not retried).</summary>
+/// <summary>The renderer seam. Charts are drawn in process; only pages (URL shortcuts) need a browser.
+/// Failures are <see cref="Failures.ServiceFailureException"/>s (a render timeout is answered, not retried).</summary>
 public interface IGraphRenderer
 {
-    /// <summary>Renders self-contained HTML (no network) at width x height.</summary>
-    Task<byte[]> RenderHtmlAsync(string html, int width, int height, CancellationToken ct = default);
+    /// <summary>Draws a PromQL chart to a PNG; a chart with no data is a picture that says so, with the query and range.</summary>
+    Task<byte[]> DrawChartAsync(ChartSpec chart, CancellationToken ct = default);
 
-    /// <summary>Loads a page, waits until it settles (network idle, and <paramref name="waitFor"/> if given), and
-    /// captures that element or the page. <paramref name="bearerToken"/> goes to the page's own origin only.</summary>
-    Task<byte[]> ScreenshotAsync(Uri url, string? waitFor, string? bearerToken, int width, int height, CancellationToken ct = default);
+    /// <summary>Loads a page, waits until it has drawn (or <see cref="PageRequest.WaitFor"/> appears), and captures it.
+    /// A capture of one colour comes back with <see cref="PageCapture.Blank"/> set.</summary>
+    Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default);
 }

@@ -49,6 +49,7 @@ public static class SettingsCheck
             if (!string.IsNullOrWhiteSpace(s.Url) && !IsHttpUrl(s.Url.Replace("{from}", "0").Replace("{to}", "0")))
                 problems.Add($"{key}__Url must be an absolute http(s) URL");
             if (s.Range <= TimeSpan.Zero) problems.Add($"{key}__Range must be positive, like 01:00:00");
+            if (s.Timeout is { } t && t <= TimeSpan.Zero) problems.Add($"{key}__Timeout must be positive, like 00:00:30");
             if (!name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
                 problems.Add($"{key}: shortcut names are letters, digits, '-' and '_'");
         }

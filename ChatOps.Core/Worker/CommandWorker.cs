@@ -162,7 +162,7 @@ public sealed class CommandWorker(
             log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
         var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
         audit.Decision = decision;
-        audit.Write(delivered ? OutcomeName(outcome.Kind) : "undeliverable");
+        audit.Write(delivered ? outcome.AuditOutcome ?? OutcomeName(outcome.Kind) : "undeliverable");
         log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}", envelope.Id, outcome.Kind, delivered);
         return (delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, Record(envelope, decision, envelope.UserId));
     }

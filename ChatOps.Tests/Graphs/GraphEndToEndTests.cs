@@ -1,18 +1,32 @@
+using System.Text.Json.Nodes;
+using ChatOps.Core.Audit;
+using ChatOps.Core.Graphs;
 using ChatOps.Functions;
+using ChatOps.Rendering;
 using ChatOps.Tests.OpsService;
+using ChatOps.Tests.Rendering;
 using ChatOps.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Tests.Graphs;
 
-/// <summary>`graph` end to end: real Prometheus → Ops service QueryRange → SVG chart → Chromium → PNG → Slack upload flow.</summary>
+/// <summary>`graph` end to end: real Prometheus → Ops service QueryRange → chart drawn in process → PNG → Slack upload
+/// flow, with no browser; and a URL shortcut whose page stays white, which is answered and audited, not uploaded.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<PrometheusStack>, IAsyncLifetime
 {
+    private readonly RecordingLoggerProvider _logs = new();
     private FakeSlackApi _slack = null!;
     private TestApp _app = null!;
+    private WebApplication _pages = null!;
 
     public async Task InitializeAsync()
     {
+        (_pages, var pages) = await LoopbackSite.StartAsync(app =>
+            app.MapGet("/white", () => Results.Content("<html><body style='margin:0;background:#fff'></body></html>", "text/html")));
         _slack = await FakeSlackApi.StartAsync();
         _app = await TestApp.StartAsync(_slack, new Dictionary<string, string>
         {
@@ -22,13 +36,17 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
             ["Graphs:Shortcuts:scrapes:Range"] = "00:01:00",
             ["Graphs:Shortcuts:scrapes:Step"] = "00:00:01",
             ["Graphs:Shortcuts:nothing:Query"] = "no_such_metric_at_all",
-        });
+            ["Graphs:Shortcuts:status:Url"] = pages + "/white",
+            ["Graphs:Shortcuts:status:Timeout"] = "00:00:04",
+            ["Logging:LogLevel:ChatOps.Audit"] = "Information",
+        }, services => services.AddSingleton<ILoggerProvider>(_logs));
     }
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
         await _slack.DisposeAsync();
+        await _pages.DisposeAsync();
     }
 
     [Fact]
@@ -39,7 +57,12 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
             j => double.Parse((string)j!["data"]!["result"]![0]!["value"]![1]!, System.Globalization.CultureInfo.InvariantCulture) >= 8,
             TimeSpan.FromSeconds(30));
 
+        var chromiumBefore = BrowserProcesses.AnyChromium();
         var status = await _app.InvokeWorkerAsync(Envelopes.Mention("graph scrapes", threadTs: "1700000300.000300"));
+        var renderer = (GraphRenderer)_app.Services.GetRequiredService<IGraphRenderer>();
+        Assert.False(renderer.BrowserRunning, "a PromQL graph started a browser");
+        Assert.Empty(BrowserProcesses.WithFlag(renderer.InstanceMarker));
+        Assert.DoesNotContain(BrowserProcesses.AnyChromium().Except(chromiumBefore), IsChildOfThisProcess);
 
         Assert.Equal(200, status);
         Assert.Equal(["auth.test", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"], _slack.Calls.Select(c => c.Method));
@@ -65,12 +88,43 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     }
 
     [Fact]
-    public async Task EmptyResult_IsAReply_NotABlankImage()
+    public async Task EmptyResult_IsANoDataPicture_WithTheQueryAndRangeInTheComment()
     {
         await _app.InvokeWorkerAsync(Envelopes.Mention("graph nothing"));
 
+        var complete = _slack.CallsTo("files.completeUploadExternal").Single();
+        Assert.StartsWith("No data for `no_such_metric_at_all` between ", complete.Form("initial_comment"));
+        var png = Png.Decode(_slack.CallsTo("upload").Single().Bytes);
+        Assert.Equal((1200, 600), (png.Width, png.Height));
+        Assert.True(png.CountNot((255, 255, 255)) > 5_000, "the no-data picture is (nearly) blank");
+    }
+
+    [Fact]
+    public async Task APageThatStaysWhite_IsAnsweredRenderedBlank_NotUploaded_AndAudited()
+    {
+        await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("graph status")));
+
         Assert.Empty(_slack.CallsTo("upload"));
-        Assert.StartsWith("No data for `no_such_metric_at_all`", _slack.CallsTo("chat.postMessage").Single().Str("text"));
+        var text = _slack.CallsTo("chat.postMessage").Single().Str("text")!;
+        Assert.Matches(@"^:warning: The page for `status` on `127\.0\.0\.1` rendered blank after \d+(\.\d)? s, so nothing was uploaded\.", text);
+        var audit = _logs.Lines.Where(l => l.Category == AuditLog.Category)
+            .Select(l => JsonNode.Parse(l.Message[l.Message.IndexOf('{')..])!.AsObject()).Single();
+        Assert.Equal("rendered_blank", (string?)audit["outcome"]);
+        Assert.Equal("graph", (string?)audit["command"]);
+    }
+
+    private static bool IsChildOfThisProcess(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+            return parent == Environment.ProcessId;
+        }
+        catch (Exception e) when (e is IOException or FormatException)
+        {
+            return false;
+        }
     }
 
     [Fact]

@@ -62,4 +62,32 @@ public sealed class GraphGrammarTests
     {
         Assert.StartsWith("A graph covers at most 31 days", GraphArgs.Parse("latency from=-40d", Now).Error);
     }
+
+    [Fact]
+    public void TemplateVariables_ArePeeledOff_WithTheWindow()
+    {
+        var args = GraphArgs.Parse("dashboard var-env=prod range=6h var-pod=api-1", Now).Value!;
+
+        Assert.Equal("dashboard", args.Shortcut);
+        Assert.Equal(TimeSpan.FromHours(6), args.Range);
+        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod", ["pod"] = "api-1" }, args.Variables);
+    }
+
+    [Fact]
+    public void GrafanaUrls_GetTheWindowAndTheVariables_AndDSoloLinksTheirPanelSize()
+    {
+        var grafana = new ChatOps.Core.Graphs.GrafanaOptions();
+        var url = new Uri("https://grafana.example.com/d-solo/abc/api?orgId=1&panelId=2&from=now-1h&to=now&width=600&height=300");
+
+        var set = ChatOps.Core.Graphs.GrafanaUrl.With(url, Now.AddHours(-6), Now, new Dictionary<string, string> { ["env"] = "prod" });
+
+        Assert.True(ChatOps.Core.Graphs.GrafanaUrl.Is(url, grafana));
+        Assert.False(ChatOps.Core.Graphs.GrafanaUrl.Is(new Uri("https://status.example.com/"), grafana));
+        var query = System.Web.HttpUtility.ParseQueryString(set.Query);
+        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query["from"]);
+        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query["to"]);
+        Assert.Equal("prod", query["var-env"]);
+        Assert.Equal("2", query["panelId"]);
+        Assert.Equal((600, 300), ChatOps.Core.Graphs.GrafanaUrl.PanelSize(set));
+    }
 }

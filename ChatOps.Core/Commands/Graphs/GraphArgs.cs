@@ -3,9 +3,12 @@ using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Commands.Graphs;
 
-/// <summary>What `graph` was asked: a shortcut or an ad-hoc PromQL query, and the time window.</summary>
+/// <summary>What `graph` was asked: a shortcut or an ad-hoc PromQL query, the time window, and Grafana
+/// template variables (`var-env=prod`) for page shortcuts.</summary>
 public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range, DateTimeOffset? From, DateTimeOffset? To)
 {
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     private static readonly string[] Options = ["range", "from", "to"];
 
     public static ParseResult<GraphArgs> Parse(string arguments, DateTimeOffset now)
@@ -15,10 +18,18 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
 
         // Window options are peeled off the end, so a PromQL query keeps its spaces and '=' signs.
         var window = new List<string>();
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 1 && Options.Any(o => words[^1].StartsWith(o + "=", StringComparison.OrdinalIgnoreCase)))
+        while (words.Count > 1 && (Options.Any(o => words[^1].StartsWith(o + "=", StringComparison.OrdinalIgnoreCase)) || IsVariable(words[^1])))
         {
-            window.Insert(0, words[^1]);
+            if (IsVariable(words[^1]))
+            {
+                var (name, value) = (words[^1][4..words[^1].IndexOf('=')], words[^1][(words[^1].IndexOf('=') + 1)..]);
+                if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-'))
+                    return ParseResult<GraphArgs>.Fail($"A template variable is `var-<name>=<value>`, with a name of letters, digits, '-' and '_'; got {Mrkdwn.Code(words[^1])}.");
+                variables.TryAdd(name, value);
+            }
+            else window.Insert(0, words[^1]);
             words.RemoveAt(words.Count - 1);
         }
         var head = string.Join(' ', words);
@@ -52,9 +63,11 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
             var query = head[6..].Trim().Trim('"', '\'', '`');
             return query.Length == 0
                 ? ParseResult<GraphArgs>.Fail("`query=` needs a PromQL expression, like `graph query=rate(http_requests_total[5m])`.")
-                : new GraphArgs(null, query, range, from, to);
+                : new GraphArgs(null, query, range, from, to) { Variables = variables };
         }
-        if (words.Count > 1) return ParseResult<GraphArgs>.Fail($"I expected one shortcut name, then `range=`, `from=` or `to=`; got {Mrkdwn.Code(head)}.");
-        return new GraphArgs(head.ToLowerInvariant(), null, range, from, to);
+        if (words.Count > 1) return ParseResult<GraphArgs>.Fail($"I expected one shortcut name, then `range=`, `from=`, `to=` or `var-<name>=`; got {Mrkdwn.Code(head)}.");
+        return new GraphArgs(head.ToLowerInvariant(), null, range, from, to) { Variables = variables };
     }
+
+    private static bool IsVariable(string word) => word.StartsWith("var-", StringComparison.OrdinalIgnoreCase) && word.Contains('=');
 }

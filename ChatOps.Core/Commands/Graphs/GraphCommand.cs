@@ -36,18 +36,29 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
 
         var to = args.To ?? clock.GetUtcNow();
         var from = args.From ?? to - (args.Range ?? shortcut.Range);
-        if (shortcut.Kind == GraphKind.Url)
-        {
-            var url = new Uri(shortcut.Source.Replace("{from}", from.ToUnixTimeMilliseconds().ToString()).Replace("{to}", to.ToUnixTimeMilliseconds().ToString()));
-            var shot = await renderer.ScreenshotAsync(url, shortcut.WaitFor, options.Grafana.TokenFor(url), options.Width, options.Height, ct).ConfigureAwait(false);
-            return new GraphResult.Picture(shortcut, from, to, shot, 0);
-        }
+        if (shortcut.Kind == GraphKind.Url) return await CaptureAsync(shortcut, args, from, to, ct).ConfigureAwait(false);
+        if (args.Variables.Count > 0)
+            return new GraphResult.Refused($"`var-<name>=` template variables are for page (Grafana) shortcuts; {Mrkdwn.Code(shortcut.Name)} is a PromQL graph.");
 
         var series = await ops.QueryRangeAsync(shortcut.Source, from, to, shortcut.Step ?? TimeSpan.Zero, context.Caller(Info.Name), ct).ConfigureAwait(false);
-        if (!series.Any(s => s.Points.Any(p => double.IsFinite(p.Value)))) return new GraphResult.NoData(shortcut, from, to);
-        var html = ChartPage.Render(series, shortcut.Title, from, to, shortcut.Unit, options.Width, options.Height);
-        var png = await renderer.RenderHtmlAsync(html, options.Width, options.Height, ct).ConfigureAwait(false);
-        return new GraphResult.Picture(shortcut, from, to, png, series.Count);
+        var chart = new ChartSpec(series, shortcut.Title, shortcut.Source, from, to, shortcut.Unit, options.Width, options.Height);
+        var png = await renderer.DrawChartAsync(chart, ct).ConfigureAwait(false);
+        return chart.HasData ? new GraphResult.Picture(shortcut, from, to, png, series.Count) : new GraphResult.NoData(shortcut, from, to, png);
+    }
+
+    private async Task<GraphResult> CaptureAsync(GraphShortcut shortcut, GraphArgs args, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var url = new Uri(shortcut.Source.Replace("{from}", from.ToUnixTimeMilliseconds().ToString()).Replace("{to}", to.ToUnixTimeMilliseconds().ToString()));
+        var grafana = GrafanaUrl.Is(url, options.Grafana);
+        if (grafana) url = GrafanaUrl.With(url, from, to, args.Variables);
+        else if (args.Variables.Count > 0)
+            return new GraphResult.Refused($"`var-<name>=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.");
+        var (width, height) = GrafanaUrl.PanelSize(url) ?? (options.Width, options.Height);
+        var request = new PageRequest(url, shortcut.WaitFor, options.Grafana.TokenFor(url), width, height, grafana, shortcut.Timeout ?? options.RenderTimeout);
+        var shot = await renderer.CapturePageAsync(request, ct).ConfigureAwait(false);
+        return shot.Blank
+            ? new GraphResult.RenderedBlank(shortcut, url.Host, shot.Waited)
+            : new GraphResult.Picture(shortcut, from, to, shot.Png, 0);
     }
 
     public override ChatReply Render(GraphResult result) => result switch
@@ -60,7 +71,14 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
             Files = [new ReplyFile($"graph-{p.Shortcut.Name}.png", BlockKitLimits.Truncate(p.Shortcut.Title, 200),
                 BlockKitLimits.Truncate($"{p.Shortcut.Title}: {(p.SeriesCount > 0 ? $"{p.SeriesCount} series, " : "")}{Times.Utc(p.From)} to {Times.Utc(p.To)}", 1000), p.Png)],
         },
-        GraphResult.NoData n => ChatReply.Plain($"No data for {Mrkdwn.Code(n.Shortcut.Source)} between {Times.Utc(n.From)} and {Times.Utc(n.To)}: nothing to draw."),
+        GraphResult.NoData n => new ChatReply($"No data for {Mrkdwn.Code(n.Shortcut.Source)} between {Times.Utc(n.From)} and {Times.Utc(n.To)}: nothing to draw.", [])
+        {
+            Files = [new ReplyFile($"graph-{n.Shortcut.Name}.png", "No data: " + BlockKitLimits.Truncate(n.Shortcut.Title, 190),
+                BlockKitLimits.Truncate($"No data for {n.Shortcut.Source} from {Times.Utc(n.From)} to {Times.Utc(n.To)}", 1000), n.Png)],
+        },
+        GraphResult.RenderedBlank b => ChatReply.Plain(
+            $":warning: The page for {Mrkdwn.Code(b.Shortcut.Name)} on {Mrkdwn.Code(b.Host)} rendered blank after {b.Waited.TotalSeconds:0.#} s, so nothing was uploaded. " +
+            $"It may need a login, more time (Graphs__Shortcuts__{b.Shortcut.Name}__Timeout) or a WaitFor selector."),
         GraphResult.UnknownShortcut u => ShortcutList.Render(u.Shortcuts,
             $"There is no graph shortcut {Mrkdwn.Code(u.Name)}." + (u.Closest is null ? "" : $" Did you mean {Mrkdwn.Code(u.Closest)}?")),
         GraphResult.Refused r => ChatReply.Plain(r.Why),
@@ -72,7 +90,14 @@ public abstract record GraphResult
 {
     public sealed record Picture(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To, byte[] Png, int SeriesCount) : GraphResult;
 
-    public sealed record NoData(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To) : GraphResult;
+    /// <summary>The query returned nothing: a picture that says so, with the query and the range.</summary>
+    public sealed record NoData(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To, byte[] Png) : GraphResult;
+
+    /// <summary>The page's capture was (nearly) one colour: not uploaded, answered and audited as rendered_blank.</summary>
+    public sealed record RenderedBlank(GraphShortcut Shortcut, string Host, TimeSpan Waited) : GraphResult, IFailedResult
+    {
+        public string AuditOutcome => "rendered_blank";
+    }
 
     public sealed record UnknownShortcut(string Name, string? Closest, IReadOnlyList<GraphShortcut> Shortcuts) : GraphResult, IUserMistake;
 

@@ -1,15 +1,16 @@
 using ChatOps.Core.Failures;
 using ChatOps.Core.Graphs;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
-namespace ChatOps.Functions.Rendering;
+namespace RenderBench.Baseline;
 
-/// <summary>
+/// <summary>The Playwright renderer the app used until issue 15, kept as the bench baseline.
 /// The renderer seam on headless Chromium through Playwright: one browser per process, launched on
 /// first use and again if it died; a fresh context per render; at most MaxConcurrentRenders at once;
 /// every render bounded by RenderTimeout.
 /// </summary>
-public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<PlaywrightGraphRenderer> log) : IGraphRenderer, IAsyncDisposable, IDisposable
+public sealed class PlaywrightGraphRenderer(GraphOptions options, ILogger<PlaywrightGraphRenderer> log) : IAsyncDisposable, IDisposable
 {
     /// <summary>An inert flag on this renderer's Chromium command line, so its processes can be told apart.</summary>
     internal string InstanceMarker { get; } = "--chatops-renderer=" + Guid.NewGuid().ToString("N");

@@ -1,18 +1,20 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ChatOps.Core.Graphs;
 using ChatOps.Core.Ops.Model;
 
-namespace ChatOps.Core.Graphs;
+namespace RenderBench.Baseline;
 
-/// <summary>
+/// <summary>The SVG chart page the app rendered in Chromium until issue 15, kept as the bench baseline.
+/// 
 /// A line chart as one self-contained HTML page with inline SVG: no script, no font or CDN fetch,
 /// so it renders in a firewalled network. Time axis in UTC, value axis with the unit, a legend of
 /// the top series named by the labels that tell them apart.
 /// </summary>
 public static class ChartPage
 {
-    public const int MaxSeries = 8;
+    public const int MaxSeries = ChartSeries.Max;
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
     private const int Left = 84, Right = 24, Top = 64, Bottom = 104;
 

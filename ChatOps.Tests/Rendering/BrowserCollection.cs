@@ -1,4 +1,4 @@
-namespace ChatOps.Tests.Graphs;
+namespace ChatOps.Tests.Rendering;
 
 /// <summary>Tests that start Chromium run one class at a time: two cores, and one test kills browsers.</summary>
 [CollectionDefinition(Name)]

@@ -1,0 +1,5 @@
+namespace ChatOps.Core.Graphs;
+
+/// <summary>A page to capture. <paramref name="BearerToken"/> goes to the page's own origin only;
+/// <paramref name="Grafana"/> also waits for Grafana's own "panels rendered" signal.</summary>
+public sealed record PageRequest(Uri Url, string? WaitFor, string? BearerToken, int Width, int Height, bool Grafana, TimeSpan Timeout);

@@ -1,0 +1,82 @@
+namespace ChatOps.Rendering.Pages;
+
+/// <summary>
+/// The page-side half of "has it really drawn?". Installed before the page's own scripts, it notes the last
+/// time anything changed (a DOM mutation, a canvas whose pixels differ, a fetch or XHR starting or ending) and
+/// which one-shot timers are still due, since a dashboard typically draws from a timer or a request callback.
+/// Grafana's own signals count too: window.panelsRendered (older Grafana) and the REPORT_RENDER_COMPLETE
+/// message it sends to the image renderer's channel (Scenes). Written here because no package does this.
+/// </summary>
+internal static class SettleScript
+{
+    public const string Install = """
+        (() => {
+          if (window.__chatops) return;
+          const s = { changed: performance.now(), timers: new Map(), requests: 0, grafanaDone: false, canvases: '' };
+          window.__chatops = s;
+          const touch = () => { s.changed = performance.now(); };
+          const watch = () => new MutationObserver(touch).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+          watch();
+          const setT = window.setTimeout.bind(window), clearT = window.clearTimeout.bind(window), every = window.setInterval.bind(window);
+          window.setTimeout = function (fn, ms, ...rest) {
+            if (typeof fn !== 'function') return setT(fn, ms, ...rest);
+            const id = setT(function () { s.timers.delete(id); return fn.apply(this, arguments); }, ms, ...rest);
+            s.timers.set(id, performance.now() + (Number(ms) || 0));
+            return id;
+          };
+          window.clearTimeout = function (id) { s.timers.delete(id); return clearT(id); };
+          const done = () => { s.requests--; touch(); };
+          if (window.fetch) {
+            const f = window.fetch;
+            window.fetch = function () { s.requests++; touch(); return f.apply(this, arguments).finally(done); };
+          }
+          const send = XMLHttpRequest.prototype.send;
+          XMLHttpRequest.prototype.send = function () {
+            s.requests++; touch();
+            this.addEventListener('loadend', done, { once: true });
+            return send.apply(this, arguments);
+          };
+          window.__grafanaImageRendererMessageChannel = (message) => {
+            try { if (JSON.parse(message).type === 'REPORT_RENDER_COMPLETE') s.grafanaDone = true; } catch (e) { }
+          };
+          const probe = document.createElement('canvas');
+          probe.width = 24; probe.height = 12;
+          every(() => {
+            let sig = '';
+            for (const c of Array.from(document.querySelectorAll('canvas')).slice(0, 12)) {
+              sig += c.width + 'x' + c.height + ':';
+              try {
+                const g = probe.getContext('2d', { willReadFrequently: true });
+                g.clearRect(0, 0, 24, 12);
+                g.drawImage(c, 0, 0, 24, 12);
+                const d = g.getImageData(0, 0, 24, 12).data;
+                let h = 0;
+                for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) | 0;
+                sig += h + ';';
+              } catch (e) { sig += 'tainted;'; }
+            }
+            if (sig !== s.canvases) { s.canvases = sig; touch(); }
+          }, 150);
+        })();
+        """;
+
+    /// <summary>True once nothing is in flight or due within <c>horizon</c> ms and nothing changed for <c>quiet</c> ms.</summary>
+    public const string Settled = """
+        (quiet, horizon, grafana) => {
+          const s = window.__chatops;
+          if (!s) return true;
+          const now = performance.now();
+          const panels = document.querySelectorAll('.panel-container, [data-viz-panel-key]').length;
+          const grafanaSignals = !!window.grafanaBootData && (typeof window.panelsRendered === 'number' || window.__grafanaRenderBindingSupported === true);
+          const grafanaReady = s.grafanaDone || (typeof window.panelsRendered === 'number' && panels > 0 && window.panelsRendered >= panels);
+          if (grafana && grafanaSignals && !grafanaReady) return false;
+          const timerDue = !(grafana && grafanaReady) && Array.from(s.timers.values()).some(due => due <= now + horizon);
+          return s.requests <= 0 && !timerDue && now - s.changed >= quiet;
+        }
+        """;
+
+    /// <summary>True once something changed after <c>since</c> (a page still blank is given until the deadline).</summary>
+    public const string ChangedSince = "(since) => !window.__chatops || window.__chatops.changed > since";
+
+    public const string LastChange = "window.__chatops ? window.__chatops.changed : 0";
+}
