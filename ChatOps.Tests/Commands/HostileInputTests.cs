@@ -58,14 +58,15 @@ public sealed class HostileInputTests
 
     private sealed class BlankRenderer : IGraphRenderer
     {
-        public Task<byte[]> RenderHtmlAsync(string html, int width, int height, CancellationToken ct = default) => Task.FromResult(new byte[] { 1 });
+        public Task<byte[]> DrawChartAsync(ChartSpec chart, CancellationToken ct = default) => Task.FromResult(new byte[] { 1 });
 
-        public Task<byte[]> ScreenshotAsync(Uri url, string? waitFor, string? bearerToken, int width, int height, CancellationToken ct = default) =>
-            Task.FromResult(new byte[] { 1 });
+        public Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default) =>
+            Task.FromResult(new PageCapture([1], Blank: false, TimeSpan.Zero));
     }
 
-    private static ServiceProvider Services(FakeOpsClient ops) => new ServiceCollection()
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static ServiceProvider Services(FakeOpsClient ops)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ops:Endpoint"] = "http://ops.internal:50051",
             ["Ops:TraceUiUrl"] = "https://jaeger.example.net/trace/{id}",
@@ -73,13 +74,16 @@ public sealed class HostileInputTests
             ["Graphs:Shortcuts:latency:Query"] = "rate(x[5m])",
             ["Graphs:Shortcuts:latency:Title"] = "p99 latency",
             ["Confirmations:HmacKey"] = SlackRequests.HmacKey,
-        }).Build())
-        .AddSingleton<TimeProvider>(new ManualClock(Now))
-        .AddLogging()
-        .AddChatOpsServices(serving: false, HostJsonQueues.Defaults)
-        .AddSingleton<IOpsClient>(ops)
-        .AddSingleton<IGraphRenderer>(new BlankRenderer())
-        .BuildServiceProvider();
+        }).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(new ManualClock(Now))
+            .AddLogging()
+            .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults)
+            .AddSingleton<IOpsClient>(ops)
+            .AddSingleton<IGraphRenderer>(new BlankRenderer())
+            .BuildServiceProvider();
+    }
 
     public static IEnumerable<object[]> Cases() =>
         Lines.SelectMany(kv => kv.Value.SelectMany(line => new object[][] { [line, false], [line, true] }));

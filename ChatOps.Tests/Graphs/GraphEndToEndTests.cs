@@ -102,7 +102,7 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     [Fact]
     public async Task APageThatStaysWhite_IsAnsweredRenderedBlank_NotUploaded_AndAudited()
     {
-        await _app.InvokeAsync("worker", Envelopes.HostQueuePayload(Envelopes.Mention("graph status")));
+        await _app.InvokeWorkerAsync(Envelopes.Mention("graph status"));
 
         Assert.Empty(_slack.CallsTo("upload"));
         var text = _slack.CallsTo("chat.postMessage").Single().Str("text")!;

@@ -51,6 +51,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Confirmations:HmacKey"] = SlackRequests.HmacKey,
             ["Ops:Endpoint"] = "http://127.0.0.1:1",
+            // Pacing is tested on its own; here it would only make every test slower.
+            ["Slack:ChannelPace"] = "00:00:00",
             [FunctionNames.StorageConnection] = azurite.ConnectionString,
             ["Dedupe:Container"] = "dedupe-" + Guid.NewGuid().ToString("N")[..12],
         };
