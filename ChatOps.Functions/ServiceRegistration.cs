@@ -48,8 +48,11 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();
 
-        // Through the factory, so handlers are pooled and recycled (DNS changes) and tests swap the handler.
-        services.AddHttpClient(nameof(SlackApiClient), http => http.Timeout = TimeSpan.FromSeconds(30));
+        // Through the factory, so tests and hosts can swap the handler. The client is kept for the life of the
+        // process, so the handler recycles its own connections (DNS changes) instead of the factory rotating it.
+        services.AddHttpClient(nameof(SlackApiClient), http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<ISlackClient>(sp => new SlackApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SlackApiClient)),
             sp.GetRequiredService<IOptions<SlackOptions>>().Value,

@@ -35,11 +35,15 @@ public static class OpsServiceApp
             Listen(kestrel, options.MetricsListen, HttpProtocols.Http1, null);
         });
 
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // Through the factory; the singletons keep one client each, so connections are recycled by the handler
+        // itself (DNS changes) rather than by the factory's rotation, which a kept client never sees.
+        builder.Services.AddHttpClient("backends", http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsServiceOptions>>().Value);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new PrometheusClient(http, options.PrometheusUrl));
-        builder.Services.AddSingleton(new JaegerClient(http, options.JaegerUrl));
+        builder.Services.AddSingleton(sp => new PrometheusClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.PrometheusUrl));
+        builder.Services.AddSingleton(sp => new JaegerClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.JaegerUrl));
         builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
         builder.Services.AddSingleton(new CallMetrics(Version()));
         builder.Services.AddSingleton<OpsImplementation>();

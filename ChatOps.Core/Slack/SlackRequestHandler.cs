@@ -14,7 +14,18 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
     private readonly LimitOptions _limits = limits ?? new LimitOptions();
 
     /// <summary>Text bodies for tests and tools; the function passes the bytes it received.</summary>
-    public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body) => Handle(headers, Encoding.UTF8.GetBytes(body));
+    public SlackAck Handle(IReadOnlyDictionary<string, string> headers, string body)
+    {
+        // A string can hold what no UTF-8 body can (an unpaired surrogate); it is refused, not silently replaced.
+        try
+        {
+            return Handle(headers, Utf8Strict.GetBytes(body));
+        }
+        catch (EncoderFallbackException)
+        {
+            return SlackAck.BadRequest("the body holds an unpaired surrogate, which is not Unicode text");
+        }
+    }
 
     /// <param name="body">The request body exactly as received: the signature covers these bytes, so a body that
     /// differs in any byte from what was signed (a byte-order mark added, another encoding) is refused.</param>

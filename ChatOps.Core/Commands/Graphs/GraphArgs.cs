@@ -26,7 +26,7 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
             {
                 var (name, value) = (words[^1][4..words[^1].IndexOf('=')], words[^1][(words[^1].IndexOf('=') + 1)..]);
                 if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-'))
-                    return ParseResult<GraphArgs>.Fail($"A template variable is `var-<name>=<value>`, with a name of letters, digits, '-' and '_'; got {Mrkdwn.Code(words[^1])}.");
+                    return ParseResult<GraphArgs>.Fail($"A template variable is `var-&lt;name&gt;=&lt;value&gt;`, with a name of letters, digits, '-' and '_'; got {Mrkdwn.Code(words[^1])}.");
                 variables.TryAdd(name, value);
             }
             else window.Insert(0, words[^1]);
@@ -65,7 +65,7 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
                 ? ParseResult<GraphArgs>.Fail("`query=` needs a PromQL expression, like `graph query=rate(http_requests_total[5m])`.")
                 : new GraphArgs(null, query, range, from, to) { Variables = variables };
         }
-        if (words.Count > 1) return ParseResult<GraphArgs>.Fail($"I expected one shortcut name, then `range=`, `from=`, `to=` or `var-<name>=`; got {Mrkdwn.Code(head)}.");
+        if (words.Count > 1) return ParseResult<GraphArgs>.Fail($"I expected one shortcut name, then `range=`, `from=`, `to=` or `var-&lt;name&gt;=`; got {Mrkdwn.Code(head)}.");
         return new GraphArgs(head.ToLowerInvariant(), null, range, from, to) { Variables = variables };
     }
 

@@ -38,7 +38,7 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
         var from = args.From ?? to - (args.Range ?? shortcut.Range);
         if (shortcut.Kind == GraphKind.Url) return await CaptureAsync(shortcut, args, from, to, ct).ConfigureAwait(false);
         if (args.Variables.Count > 0)
-            return new GraphResult.Refused($"`var-<name>=` template variables are for page (Grafana) shortcuts; {Mrkdwn.Code(shortcut.Name)} is a PromQL graph.");
+            return new GraphResult.Refused($"`var-&lt;name&gt;=` template variables are for page (Grafana) shortcuts; {Mrkdwn.Code(shortcut.Name)} is a PromQL graph.");
 
         var series = await ops.QueryRangeAsync(shortcut.Source, from, to, shortcut.Step ?? TimeSpan.Zero, context.Caller(Info.Name), ct).ConfigureAwait(false);
         var chart = new ChartSpec(series, shortcut.Title, shortcut.Source, from, to, shortcut.Unit, options.Width, options.Height);
@@ -52,7 +52,7 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
         var grafana = GrafanaUrl.Is(url, options.Grafana);
         if (grafana) url = GrafanaUrl.With(url, from, to, args.Variables);
         else if (args.Variables.Count > 0)
-            return new GraphResult.Refused($"`var-<name>=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.");
+            return new GraphResult.Refused($"`var-&lt;name&gt;=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.");
         var (width, height) = GrafanaUrl.PanelSize(url) ?? (options.Width, options.Height);
         var request = new PageRequest(url, shortcut.WaitFor, options.Grafana.TokenFor(url), width, height, grafana, shortcut.Timeout ?? options.RenderTimeout);
         var shot = await renderer.CapturePageAsync(request, ct).ConfigureAwait(false);
