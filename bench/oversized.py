@@ -78,14 +78,18 @@ def flood(port, megabytes, chunked, results):
         results.append(c.getresponse().status)
         c.close()
     except (ConnectionError, OSError, http.client.HTTPException) as e:
-        # Refused mid-upload: the server answered 413 and closed before taking the rest.
-        results.append(type(e).__name__)
+        # Refused mid-upload: the server answered and closed before taking the rest; read what it said.
+        try:
+            results.append(c.getresponse().status)
+        except (ConnectionError, OSError, http.client.HTTPException):
+            results.append(type(e).__name__)
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--clients", type=int, default=16)
     p.add_argument("--mb", type=int, default=28)
+    p.add_argument("--before", metavar="DLL", help="measure an older build instead: its ChatOps.Functions.dll (local mode without arguments)")
     a = p.parse_args()
     subprocess.run([os.path.join(ROOT, "scripts/setup")], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["dotnet", "build", os.path.join(ROOT, "ChatOps.Local/ChatOps.Local.csproj"), "-c", "Release", "--nologo", "--verbosity", "quiet"],
@@ -96,7 +100,9 @@ def main():
     env = dict(os.environ, Slack__SigningSecret=SECRET, Slack__BotToken="xoxb-bench", Slack__ApiBaseUrl="http://127.0.0.1:9/api/",
                Confirmations__HmacKey="bench-hmac-key-bench-hmac-key-bench", Ops__Endpoint="http://127.0.0.1:1",
                AzureWebJobsStorage=conn, LocalSettings__Disabled="true")
-    app = subprocess.Popen(["dotnet", os.path.join(ROOT, "ChatOps.Local/bin/Release/net10.0/ChatOps.Local.dll"), "serve", "--urls", f"http://127.0.0.1:{port}"],
+    command = (["dotnet", a.before, "--urls", f"http://127.0.0.1:{port}"] if a.before else
+               ["dotnet", os.path.join(ROOT, "ChatOps.Local/bin/Release/net10.0/ChatOps.Local.dll"), "serve", "--urls", f"http://127.0.0.1:{port}"])
+    app = subprocess.Popen(command,
                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())
     try:
         for _ in range(300):
@@ -137,14 +143,16 @@ def main():
                 w.join()
             after, _ = rss_kb(app.pid)
             rows.append(("chunked (no Content-Length)" if chunked else "with Content-Length", results, acks, peak[0], after, took))
-        print(f"# Oversized posts against local mode, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+        print(f"# Oversized posts against local mode ({a.before or 'ChatOps.Local serve'}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+              f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
         print(f"{a.clients} clients in parallel, each posting {a.mb} MB unsigned (Limits__MaxBodyBytes 131072); real signed acks in a loop meanwhile.")
         print(f"RSS before the floods: {before / 1024:.0f} MB; warm ack p50 {statistics.median(warm):.1f} ms before them.")
         print()
         print("| body | answers | RSS peak during | RSS after | signed acks during: n, p50, max | flood took |")
         print("| --- | --- | --- | --- | --- | --- |")
         for name, results, acks, peak, after, took in rows:
-            answers = ", ".join(f"{results.count(r)}x {r}" for r in sorted(set(map(str, results))))
+            said = [str(r) for r in results]
+            answers = ", ".join(f"{said.count(r)}x {r}" for r in sorted(set(said)))
             print(f"| {name} | {answers} | {peak / 1024:.0f} MB | {after / 1024:.0f} MB | {len(acks)}, {statistics.median(acks):.1f} ms, {max(acks):.1f} ms | {took:.1f} s |")
     finally:
         app.send_signal(signal.SIGTERM)
