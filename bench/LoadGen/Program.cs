@@ -3,8 +3,9 @@ using System.Text.Json;
 using LoadGen;
 
 // bench/LoadGen: the harness behind bench/run. Starts every process it measures (and stops them),
-// drives them over loopback HTTP as Slack and the Functions host would, and writes a Markdown
-// report and the raw numbers as JSON. Usage: see Options below; bench/run passes everything.
+// drives them over loopback HTTP as Slack would, calls the function classes in its own process as the
+// isolated worker would, and writes a Markdown report and the raw numbers as JSON. Usage: see Options
+// below; bench/run passes everything.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
@@ -37,7 +38,12 @@ public sealed class Options
     public string RawPath { get; private set; } = "";
     public string ReportPath { get; private set; } = "";
     public string Machine { get; private set; } = "";
-    public string? AotError { get; private set; }
+    public string? AotNote { get; private set; }
+    /// <summary>AzureWebJobsStorage for local mode and the in-process app: bench/run's own Azurite.</summary>
+    public string? Storage { get; private set; }
+    /// <summary>The raw numbers of an earlier run, shown beside this one's in the report.</summary>
+    public string? BeforePath { get; private set; }
+    public string BeforeLabel { get; private set; } = "before";
     public int[] Levels { get; private set; } = [1, 8, 64];
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(2);
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(8);
@@ -45,9 +51,9 @@ public sealed class Options
     public int CommandRuns { get; private set; } = 20;
     public int CommandColdRuns { get; private set; } = 5;
     public HashSet<string> Suites { get; private set; } = ["ack", "cold", "cmd"];
-    public HashSet<string> Targets { get; private set; } = ["local", "host", "bolt"];
+    public HashSet<string> Targets { get; private set; } = ["local", "inproc", "bolt"];
     public Dictionary<string, string> AppEnv { get; } = [];
-    public HashSet<string> ColdModes { get; private set; } = ["fd", "sc", "r2r", "aot", "bolt"];
+    public HashSet<string> ColdModes { get; private set; } = ["fd", "sc", "r2r", "bolt"];
 
     public static Options Parse(string[] args)
     {
@@ -66,7 +72,10 @@ public sealed class Options
                 case "--raw": o.RawPath = v; break;
                 case "--report": o.ReportPath = v; break;
                 case "--machine": o.Machine = v; break;
-                case "--aot-error": o.AotError = v; break;
+                case "--aot-note": o.AotNote = v; break;
+                case "--storage": o.Storage = v; break;
+                case "--before": o.BeforePath = v; break;
+                case "--before-label": o.BeforeLabel = v; break;
                 case "--levels": o.Levels = v.Split(',').Select(int.Parse).ToArray(); break;
                 case "--warmup": o.Warmup = TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)); break;
                 case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)); break;
