@@ -39,8 +39,8 @@ public static class Compare
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         var pairs = new[]
         {
-            ("the function without its transport: host payload to POST /slack, then SlackFunction.RunAsync in process", OldHost, Bench.InProcess),
-            ("local mode POST /api/slack: in-memory queue, then the queue in Azurite", Bench.Local, Bench.Local),
+            ("the `slack` function; before: over loopback HTTP (host payload to POST /slack); after: called in process, no HTTP (not like for like)", OldHost, Bench.InProcess),
+            ("local mode POST /api/slack; before: in-memory queue; after: the queue in Azurite", Bench.Local, Bench.Local),
             ("Bolt (the same code in both runs: how much the machine drifted)", Bench.Bolt, Bench.Bolt),
         };
         foreach (var (name, b, a) in pairs)

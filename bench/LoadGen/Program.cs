@@ -9,6 +9,13 @@ using LoadGen;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
+if (options.RenderFrom is { } raw)
+{
+    // Only the report again, from a run's raw numbers (after a change to the report's wording).
+    await File.WriteAllTextAsync(options.ReportPath, Report.Markdown(Compare.Load(raw), options));
+    Console.WriteLine($"report: {options.ReportPath}");
+    return 0;
+}
 Directory.CreateDirectory(options.LogDir);
 await using var fake = await FakeSlack.StartAsync();
 var bench = new Bench(options, fake);
@@ -44,6 +51,7 @@ public sealed class Options
     /// <summary>The raw numbers of an earlier run, shown beside this one's in the report.</summary>
     public string? BeforePath { get; private set; }
     public string BeforeLabel { get; private set; } = "before";
+    public string? RenderFrom { get; private set; }
     public int[] Levels { get; private set; } = [1, 8, 64];
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(2);
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(8);
@@ -76,6 +84,7 @@ public sealed class Options
                 case "--storage": o.Storage = v; break;
                 case "--before": o.BeforePath = v; break;
                 case "--before-label": o.BeforeLabel = v; break;
+                case "--render": o.RenderFrom = v; break;
                 case "--levels": o.Levels = v.Split(',').Select(int.Parse).ToArray(); break;
                 case "--warmup": o.Warmup = TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)); break;
                 case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)); break;
@@ -90,8 +99,10 @@ public sealed class Options
             }
         }
         if (args.Length % 2 != 0) throw new ArgumentException($"option {args[^1]} has no value");
-        foreach (var (name, value) in new[] { ("--repo", o.Repo), ("--publish", o.PublishDir), ("--bolt", o.BoltDir), ("--logs", o.LogDir),
-                     ("--raw", o.RawPath), ("--report", o.ReportPath) })
+        var required = o.RenderFrom is null
+            ? new[] { ("--repo", o.Repo), ("--publish", o.PublishDir), ("--bolt", o.BoltDir), ("--logs", o.LogDir), ("--raw", o.RawPath), ("--report", o.ReportPath) }
+            : [("--report", o.ReportPath)];
+        foreach (var (name, value) in required)
             if (string.IsNullOrEmpty(value)) throw new ArgumentException($"{name} is required");
         return o;
     }
