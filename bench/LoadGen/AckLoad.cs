@@ -25,6 +25,25 @@ public static class AckLoad
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        return await RunAsync(target, async () =>
+        {
+            try
+            {
+                using var request = make();
+                using var response = await http.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                return ok((int)response.StatusCode, body);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, concurrency, warmup, duration);
+    }
+
+    /// <summary>The same closed loop over any one-request action (the in-process target calls the function class).</summary>
+    public static async Task<LevelResult> RunAsync(string target, Func<Task<bool>> once, int concurrency, TimeSpan warmup, TimeSpan duration)
+    {
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -38,18 +57,7 @@ public static class AckLoad
             while (Stopwatch.GetTimestamp() < measureTo)
             {
                 var sent = Stopwatch.GetTimestamp();
-                bool good;
-                try
-                {
-                    using var request = make();
-                    using var response = await http.SendAsync(request);
-                    var body = await response.Content.ReadAsStringAsync();
-                    good = ok((int)response.StatusCode, body);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    good = false;
-                }
+                var good = await once();
                 var done = Stopwatch.GetTimestamp();
                 if (good) totalOk[w]++;
                 if (done < measureFrom || done >= measureTo) continue;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 
 namespace LoadGen;
 
@@ -12,7 +11,7 @@ public sealed class BenchResults
     public List<ColdResult> Cold { get; } = [];
     public List<CommandResult> Commands { get; } = [];
     public List<MemoryResult> Memory { get; } = [];
-    public string? AotError { get; set; }
+    public string? AotNote { get; set; }
 }
 
 public sealed record ColdResult(string Mode, double[] StartsMs, double MedianMs, double MinMs, double MaxMs, double MedianHwmMiB, double MedianCpuMs);
@@ -23,10 +22,10 @@ public sealed record MemoryResult(string Process, string State, double HwmMiB, d
 public sealed class Bench(Options options, FakeSlack fake)
 {
     public const string Local = "ours, local mode: POST /api/slack";
-    public const string Host = "ours, host payload: POST /slack";
+    public const string InProcess = "ours, in process: SlackFunction.RunAsync";
     public const string Bolt = "Bolt 5.1.0: POST /slack/events";
-    private static readonly string[] Modes = ["framework-dependent", "self-contained", "ReadyToRun", "Native AOT"];
-    private static readonly string[] ModeDirs = ["fd", "sc", "r2r", "aot"];
+    private static readonly string[] Modes = ["framework-dependent", "self-contained", "ReadyToRun"];
+    private static readonly string[] ModeDirs = ["fd", "sc", "r2r"];
 
     private readonly HttpClient _probe = new(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = TimeSpan.FromSeconds(2), PooledConnectionLifetime = TimeSpan.FromSeconds(30) })
         { Timeout = TimeSpan.FromSeconds(60) };
@@ -35,9 +34,14 @@ public sealed class Bench(Options options, FakeSlack fake)
 
     public async Task AckAsync(BenchResults results)
     {
-        foreach (var target in new[] { Local, Host, Bolt })
+        foreach (var target in new[] { Local, InProcess, Bolt })
         {
-            if (!options.Targets.Contains(target == Local ? "local" : target == Host ? "host" : "bolt")) continue;
+            if (!options.Targets.Contains(target == Local ? "local" : target == InProcess ? "inproc" : "bolt")) continue;
+            if (target == InProcess)
+            {
+                await InProcessAckAsync(results);
+                continue;
+            }
             var port = Child.FreePort();
             await using var child = StartTarget(target, port, "sc", out _);
             var (make, ok) = AckRequest(target, port);
@@ -53,13 +57,49 @@ public sealed class Bench(Options options, FakeSlack fake)
                 r = new LevelResult(r.Target, r.Concurrency, r.Requests, r.Errors, r.Seconds, r.Rps, r.P50, r.P99, r.Max, r.Mean, r.TotalOk)
                     { CpuUsPerAck = (Child.CpuSeconds(child.Pid) - cpu) * 1e6 / r.TotalOk };
                 acked += r.TotalOk;
-                results.Ack.Add(r);
-                Console.WriteLine($"ack  {target,-40} c={level,-3} {r.Rps,8:0} req/s  p50 {r.P50,6:0.00} ms  p99 {r.P99,6:0.00} ms  max {r.Max,7:0.0} ms  errors {r.Errors}  server CPU {r.CpuUsPerAck,4:0} us/ack");
+                Print(results, r);
                 if (target == Local) results.DrainSeconds[$"c={level}"] = await DrainAsync(acked);
             }
             var (hwm, rss) = Child.Memory(child.Pid);
             results.Memory.Add(new MemoryResult(Name(target), $"after the ack load (c={string.Join("/", options.Levels)})", hwm, rss,
-                target == Local ? "the in-process queue also ran every `help` command and posted its reply" : ""));
+                target == Local ? "its queue pump also ran every `help` command from Azurite and posted the reply" : ""));
+            if (target == Local) await ClearQueueAsync();
+        }
+    }
+
+    /// <summary>The `slack` function class called in this process: no HTTP, and no queue write (the host
+    /// writes the output after the function returns). Its CPU is this whole process's, the load loop included.</summary>
+    private async Task InProcessAckAsync(BenchResults results)
+    {
+        await using var app = InProcessApp.Start(AppSettings("sc", withOps: false), options.Repo);
+        if (!await app.AckAsync("help")) throw new InvalidOperationException("the in-process slack function did not ack");
+        foreach (var level in options.Levels)
+        {
+            var self = Environment.ProcessId;
+            var cpu = Child.CpuSeconds(self);
+            var r = await AckLoad.RunAsync(InProcess, () => app.AckAsync("help"), level, options.Warmup, options.Duration);
+            Print(results, r with { CpuUsPerAck = (Child.CpuSeconds(self) - cpu) * 1e6 / r.TotalOk });
+        }
+    }
+
+    private static void Print(BenchResults results, LevelResult r)
+    {
+        results.Ack.Add(r);
+        Console.WriteLine($"ack  {r.Target,-40} c={r.Concurrency,-3} {r.Rps,8:0} req/s  p50 {r.P50,6:0.00} ms  p99 {r.P99,6:0.00} ms  max {r.Max,7:0.0} ms  errors {r.Errors}  server CPU {r.CpuUsPerAck,4:0} us/ack");
+    }
+
+    /// <summary>Empties chatops-commands between processes, so no process spends its start on another's
+    /// leftovers (a cold start's ack is queued, and the process is stopped before it runs).</summary>
+    private async Task ClearQueueAsync()
+    {
+        if (options.Storage is null) return;
+        try
+        {
+            await new Azure.Storage.Queues.QueueClient(options.Storage, ChatOps.Functions.FunctionNames.CommandsQueue).ClearMessagesAsync();
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Not created yet: nothing to clear.
         }
     }
 
@@ -78,18 +118,13 @@ public sealed class Bench(Options options, FakeSlack fake)
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static string Name(string target) => target == Bolt ? "Bolt (node)" : target == Local ? "ours, local mode (self-contained)" : "ours, host mode (self-contained)";
+    private static string Name(string target) => target == Bolt ? "Bolt (node)" : "ours, ChatOps.Local serve (self-contained)";
 
     private (Func<HttpRequestMessage> Make, Func<int, string, bool> Ok) AckRequest(string target, int port) => target switch
     {
         Local => (() => SlackWire.RawRequest(new Uri($"http://127.0.0.1:{port}/api/slack"), "help"), (status, _) => status == 200),
-        Host => (() => SlackWire.HostRequest(new Uri($"http://127.0.0.1:{port}/slack"), "help"), HostAcked),
         _ => (() => SlackWire.RawRequest(new Uri($"http://127.0.0.1:{port}/slack/events"), "help"), (status, _) => status == 200),
     };
-
-    /// <summary>The host's invocation succeeded and the HTTP output Slack would get is a 200 with a command queued.</summary>
-    private static bool HostAcked(int status, string body) =>
-        status == 200 && body.Contains("\"statusCode\":200", StringComparison.Ordinal) && body.Contains("\"message\":{", StringComparison.Ordinal);
 
     private Child StartTarget(string target, int port, string modeDir, out long started, bool withOps = false)
     {
@@ -99,12 +134,9 @@ public sealed class Bench(Options options, FakeSlack fake)
             var env = new Dictionary<string, string> { ["PORT"] = port.ToString(), ["SLACK_SIGNING_SECRET"] = SlackWire.Secret };
             return Child.Start("node", ["app.js"], env, options.BoltDir, log, out started);
         }
-        var settings = AppSettings(modeDir, withOps);
-        var args = new List<string>();
-        if (target == Local) args.AddRange(["--urls", $"http://127.0.0.1:{port}"]);
-        else settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
-        // The working directory is the function app root (host.json), as under the host.
-        return Child.Start(Path.Combine(options.PublishDir, modeDir, "ChatOps.Functions"), args, settings, options.Repo, log, out started);
+        // The working directory is the repo: ChatOps.Local finds host.json in ChatOps.Functions/ from there.
+        return Child.Start(Path.Combine(options.PublishDir, modeDir, "ChatOps.Local"), ["serve", "--urls", $"http://127.0.0.1:{port}"],
+            AppSettings(modeDir, withOps), options.Repo, log, out started);
     }
 
     private Dictionary<string, string> AppSettings(string modeDir, bool withOps)
@@ -124,6 +156,7 @@ public sealed class Bench(Options options, FakeSlack fake)
             // most of them into refusals and measure those instead of the commands.
             ["Limits__CommandsPerMinute"] = "0",
         };
+        if (options.Storage is { } storage) env["AzureWebJobsStorage"] = storage;
         if (modeDir == "fd") env["DOTNET_ROOT"] = options.DotnetRoot;
         foreach (var (k, v) in options.AppEnv) env[k] = v;
         return env;
@@ -156,11 +189,11 @@ public sealed class Bench(Options options, FakeSlack fake)
 
     public async Task ColdAsync(BenchResults results)
     {
-        results.AotError = options.AotError;
+        results.AotNote = options.AotNote;
         var modes = new List<(string Mode, string Target, string Dir)>();
         for (var m = 0; m < Modes.Length; m++)
-            if (options.ColdModes.Contains(ModeDirs[m]) && File.Exists(Path.Combine(options.PublishDir, ModeDirs[m], "ChatOps.Functions")))
-                modes.Add((Modes[m], Host, ModeDirs[m]));
+            if (options.ColdModes.Contains(ModeDirs[m]) && File.Exists(Path.Combine(options.PublishDir, ModeDirs[m], "ChatOps.Local")))
+                modes.Add((Modes[m], Local, ModeDirs[m]));
         if (options.ColdModes.Contains("bolt")) modes.Add(("Bolt 5.1.0 (node)", Bolt, "bolt"));
 
         // Round-robin over the modes, so the machine's other load drifts over all of them alike.
@@ -171,11 +204,14 @@ public sealed class Bench(Options options, FakeSlack fake)
             {
                 var port = Child.FreePort();
                 var (make, ok) = AckRequest(target, port);
-                await using var child = StartTarget(target, port, dir, out var started);
-                var acked = await WaitForAckAsync(make, ok, child, TimeSpan.FromSeconds(60));
-                samples[mode].Starts.Add(Stopwatch.GetElapsedTime(started, acked).TotalMilliseconds);
-                samples[mode].Hwm.Add(Child.Memory(child.Pid).Hwm);
-                samples[mode].Cpu.Add(Child.CpuSeconds(child.Pid) * 1000);
+                await using (var child = StartTarget(target, port, dir, out var started))
+                {
+                    var acked = await WaitForAckAsync(make, ok, child, TimeSpan.FromSeconds(60));
+                    samples[mode].Starts.Add(Stopwatch.GetElapsedTime(started, acked).TotalMilliseconds);
+                    samples[mode].Hwm.Add(Child.Memory(child.Pid).Hwm);
+                    samples[mode].Cpu.Add(Child.CpuSeconds(child.Pid) * 1000);
+                }
+                if (target == Local) await ClearQueueAsync();
             }
         }
         foreach (var (mode, _, _) in modes)
@@ -196,47 +232,30 @@ public sealed class Bench(Options options, FakeSlack fake)
         ("graph scrapes", "files.completeUploadExternal"),
     ];
 
+    /// <summary>End to end through ChatOps.Local serve (the ack, the queue in Azurite, its pump, the worker, the
+    /// reply), warm and in new processes; then the `worker` function class alone, in this process.</summary>
     public async Task CommandsAsync(BenchResults results)
     {
         if (options.OpsEndpoint is null) throw new InvalidOperationException("--ops is required for the command suite");
-        var templates = new Dictionary<string, JsonObject>();
         {
             var port = Child.FreePort();
-            await using var child = StartTarget(Host, port, "sc", out _, withOps: true);
+            await using var child = StartTarget(Local, port, "sc", out _, withOps: true);
             await WaitForReadyAsync(port, child);
             await Task.Delay(2000);
             var (idleHwm, idleRss) = Child.Memory(child.Pid);
-            results.Memory.Add(new MemoryResult("ours, host mode (self-contained)", "idle, before any invocation", idleHwm, idleRss, ""));
-            foreach (var (text, _) in Commands) templates[text] = await EnvelopeAsync(port, text);
-
+            results.Memory.Add(new MemoryResult("ours, ChatOps.Local serve (self-contained)", "idle, before any command", idleHwm, idleRss, ""));
             foreach (var (text, posted) in Commands)
             {
-                for (var i = 0; i < 3; i++) await RunCommandAsync(port, templates[text], posted);
+                for (var i = 0; i < 3; i++) await MentionAsync(port, text, posted);
                 var runs = new List<(double Post, double Response)>();
-                for (var i = 0; i < options.CommandRuns; i++) runs.Add(await RunCommandAsync(port, templates[text], posted));
-                results.Commands.Add(Summarize(text, "warm", runs));
+                for (var i = 0; i < options.CommandRuns; i++) runs.Add(await MentionAsync(port, text, posted));
+                results.Commands.Add(Summarize(text, WarmLocal, runs));
             }
             var (hwm, rss) = Child.Memory(child.Pid);
-            var browser = Child.Descendants(child.Pid);
-            double browserRss = 0, browserHwm = 0, browserPss = 0;
-            foreach (var (pid, _) in browser)
-            {
-                try
-                {
-                    var (h, r) = Child.Memory(pid);
-                    browserRss += r;
-                    browserHwm += h;
-                    browserPss += Child.PssMiB(pid);
-                }
-                catch (IOException)
-                {
-                    // Exited meanwhile.
-                }
-            }
-            results.Memory.Add(new MemoryResult("ours, host mode (self-contained)", "browser warm, after the command runs", hwm, rss, ""));
-            results.Memory.Add(new MemoryResult($"its children: Playwright driver + Chromium ({browser.Count} processes)", "browser warm, summed",
-                browserHwm, browserRss, $"sums over processes count shared pages more than once; summed PSS (shared pages split): {browserPss:0} MiB"));
+            results.Memory.Add(new MemoryResult("ours, ChatOps.Local serve (self-contained)", "browser warm, after the command runs", hwm, rss, ""));
+            results.Memory.Add(BrowserMemory(child.Pid));
         }
+        await ClearQueueAsync();
 
         foreach (var (text, posted) in Commands)
         {
@@ -244,23 +263,59 @@ public sealed class Bench(Options options, FakeSlack fake)
             for (var i = 0; i < options.CommandColdRuns; i++)
             {
                 var port = Child.FreePort();
-                await using var child = StartTarget(Host, port, "sc", out _, withOps: true);
-                await WaitForReadyAsync(port, child);
-                runs.Add(await RunCommandAsync(port, templates[text], posted));
+                await using (var child = StartTarget(Local, port, "sc", out _, withOps: true))
+                {
+                    await WaitForReadyAsync(port, child);
+                    runs.Add(await MentionAsync(port, text, posted));
+                }
+                await ClearQueueAsync();
             }
-            results.Commands.Add(Summarize(text, "cold (first invocation of a new process)", runs));
+            results.Commands.Add(Summarize(text, "cold (first command of a new process), via local mode", runs));
         }
+
+        await using var app = InProcessApp.Start(AppSettings("sc", withOps: true), options.Repo);
+        foreach (var (text, posted) in Commands)
+        {
+            for (var i = 0; i < 3; i++) await InvokeWorkerAsync(app, text, posted);
+            var runs = new List<(double Post, double Response)>();
+            for (var i = 0; i < options.CommandRuns; i++) runs.Add(await InvokeWorkerAsync(app, text, posted));
+            results.Commands.Add(Summarize(text, WarmInProcess, runs));
+        }
+    }
+
+    public const string WarmLocal = "warm, via local mode";
+    public const string WarmInProcess = "warm, WorkerFunction.RunAsync in process";
+
+    private static MemoryResult BrowserMemory(int pid)
+    {
+        var browser = Child.Descendants(pid);
+        double browserRss = 0, browserHwm = 0, browserPss = 0;
+        foreach (var (child, _) in browser)
+        {
+            try
+            {
+                var (h, r) = Child.Memory(child);
+                browserRss += r;
+                browserHwm += h;
+                browserPss += Child.PssMiB(child);
+            }
+            catch (IOException)
+            {
+                // Exited meanwhile.
+            }
+        }
+        return new MemoryResult($"its children: Playwright driver + Chromium ({browser.Count} processes)", "browser warm, summed",
+            browserHwm, browserRss, $"sums over processes count shared pages more than once; summed PSS (shared pages split): {browserPss:0} MiB");
     }
 
     private CommandResult Summarize(string text, string phase, List<(double Post, double Response)> runs)
     {
         var posts = runs.Select(r => r.Post).Order().ToArray();
         var r = new CommandResult(text, phase, runs.Count, Stats.Median(posts), Stats.Percentile(posts, 95), posts[^1], Stats.Median(runs.Select(x => x.Response)));
-        Console.WriteLine($"cmd  {text,-14} {phase,-10} median {r.MedianPostMs,7:0.0} ms  p95 {r.P95PostMs,7:0.0} ms  max {r.MaxPostMs,7:0.0} ms  (/worker answered: median {r.MedianResponseMs:0.0} ms)");
+        Console.WriteLine($"cmd  {text,-14} {phase,-10} median {r.MedianPostMs,7:0.0} ms  p95 {r.P95PostMs,7:0.0} ms  max {r.MaxPostMs,7:0.0} ms  (answered: median {r.MedianResponseMs:0.0} ms)");
         return r;
     }
 
-    /// <summary>As the host does: GET / until it answers.</summary>
     private async Task WaitForReadyAsync(int port, Child child)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -268,49 +323,43 @@ public sealed class Bench(Options options, FakeSlack fake)
         {
             try
             {
-                using var response = await _probe.GetAsync($"http://127.0.0.1:{port}/");
-                return;
+                using var response = await _probe.GetAsync($"http://127.0.0.1:{port}/api/health");
+                if (response.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException)
             {
                 if (child.HasExited) throw new InvalidOperationException($"the app exited at start; see {options.LogDir}");
-                await Task.Delay(5);
             }
+            await Task.Delay(5);
         }
-        throw new TimeoutException("the app did not answer GET / within 60 s");
+        throw new TimeoutException("the app did not answer GET /api/health within 60 s");
     }
 
-    /// <summary>The exact message the slack function puts on the queue for a mention of this text.</summary>
-    private async Task<JsonObject> EnvelopeAsync(int port, string text)
+    /// <summary>A signed mention to local mode: the time until the fake Slack received the reply, and until
+    /// the ack came back.</summary>
+    private async Task<(double Post, double Response)> MentionAsync(int port, string text, string posted)
     {
-        using var response = await _probe.SendAsync(SlackWire.HostRequest(new Uri($"http://127.0.0.1:{port}/slack"), text));
-        var body = await response.Content.ReadAsStringAsync();
-        return JsonNode.Parse(body)?["Outputs"]?["message"] as JsonObject
-               ?? throw new InvalidOperationException($"the slack function queued nothing for `{text}`: {body}");
-    }
-
-    /// <summary>One queue invocation of POST /worker; the time until the fake Slack received the reply,
-    /// and until /worker answered the host.</summary>
-    private async Task<(double Post, double Response)> RunCommandAsync(int port, JsonObject template, string posted)
-    {
-        var envelope = (JsonObject)template.DeepClone();
-        var idKey = envelope.Select(p => p.Key).First(k => k.Equals("id", StringComparison.OrdinalIgnoreCase));
-        var eventId = SlackWire.NextEventId();
-        envelope[idKey] = eventId;
-        // A new message each time: the worker answers one channel + ts once (its dedupe key), so reusing
-        // the template's ts would measure a duplicate being skipped, not the command.
-        envelope["messageTs"] = SlackWire.MessageTs(eventId);
-        envelope.Remove("dedupeKey");
         var reply = fake.Next(posted);
-        using var request = SlackWire.WorkerRequest(new Uri($"http://127.0.0.1:{port}/worker"), envelope);
+        using var request = SlackWire.RawRequest(new Uri($"http://127.0.0.1:{port}/api/slack"), text);
         var sent = Stopwatch.GetTimestamp();
         using var response = await _probe.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var answered = Stopwatch.GetTimestamp();
-        if ((int)response.StatusCode != 200) throw new InvalidOperationException($"/worker answered {(int)response.StatusCode}: {body}");
+        if ((int)response.StatusCode != 200) throw new InvalidOperationException($"/api/slack answered {(int)response.StatusCode}: {body}");
         var at = await reply.WaitAsync(TimeSpan.FromSeconds(60));
-        if (body.Contains("Error:", StringComparison.Ordinal) || body.Contains("Warning:", StringComparison.Ordinal))
-            throw new InvalidOperationException($"the command logged a problem: {body}");
+        return (Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds, Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds);
+    }
+
+    /// <summary>One delivery of the message the `slack` function queued for this text (written beforehand, not
+    /// timed) to the `worker` function: the time until the fake Slack received the reply, and until it returned.</summary>
+    private async Task<(double Post, double Response)> InvokeWorkerAsync(InProcessApp app, string text, string posted)
+    {
+        var message = await app.QueuedMessageAsync(text);
+        var reply = fake.Next(posted);
+        var sent = Stopwatch.GetTimestamp();
+        await app.WorkerAsync(message);
+        var answered = Stopwatch.GetTimestamp();
+        var at = await reply.WaitAsync(TimeSpan.FromSeconds(60));
         return (Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds, Stopwatch.GetElapsedTime(sent, answered).TotalMilliseconds);
     }
 }

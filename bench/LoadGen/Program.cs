@@ -3,11 +3,19 @@ using System.Text.Json;
 using LoadGen;
 
 // bench/LoadGen: the harness behind bench/run. Starts every process it measures (and stops them),
-// drives them over loopback HTTP as Slack and the Functions host would, and writes a Markdown
-// report and the raw numbers as JSON. Usage: see Options below; bench/run passes everything.
+// drives them over loopback HTTP as Slack would, calls the function classes in its own process as the
+// isolated worker would, and writes a Markdown report and the raw numbers as JSON. Usage: see Options
+// below; bench/run passes everything.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
+if (options.RenderFrom is { } raw)
+{
+    // Only the report again, from a run's raw numbers (after a change to the report's wording).
+    await File.WriteAllTextAsync(options.ReportPath, Report.Markdown(Compare.Load(raw), options));
+    Console.WriteLine($"report: {options.ReportPath}");
+    return 0;
+}
 Directory.CreateDirectory(options.LogDir);
 await using var fake = await FakeSlack.StartAsync();
 var bench = new Bench(options, fake);
@@ -37,7 +45,13 @@ public sealed class Options
     public string RawPath { get; private set; } = "";
     public string ReportPath { get; private set; } = "";
     public string Machine { get; private set; } = "";
-    public string? AotError { get; private set; }
+    public string? AotNote { get; private set; }
+    /// <summary>AzureWebJobsStorage for local mode and the in-process app: bench/run's own Azurite.</summary>
+    public string? Storage { get; private set; }
+    /// <summary>The raw numbers of an earlier run, shown beside this one's in the report.</summary>
+    public string? BeforePath { get; private set; }
+    public string BeforeLabel { get; private set; } = "before";
+    public string? RenderFrom { get; private set; }
     public int[] Levels { get; private set; } = [1, 8, 64];
     public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(2);
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(8);
@@ -45,9 +59,9 @@ public sealed class Options
     public int CommandRuns { get; private set; } = 20;
     public int CommandColdRuns { get; private set; } = 5;
     public HashSet<string> Suites { get; private set; } = ["ack", "cold", "cmd"];
-    public HashSet<string> Targets { get; private set; } = ["local", "host", "bolt"];
+    public HashSet<string> Targets { get; private set; } = ["local", "inproc", "bolt"];
     public Dictionary<string, string> AppEnv { get; } = [];
-    public HashSet<string> ColdModes { get; private set; } = ["fd", "sc", "r2r", "aot", "bolt"];
+    public HashSet<string> ColdModes { get; private set; } = ["fd", "sc", "r2r", "bolt"];
 
     public static Options Parse(string[] args)
     {
@@ -66,7 +80,11 @@ public sealed class Options
                 case "--raw": o.RawPath = v; break;
                 case "--report": o.ReportPath = v; break;
                 case "--machine": o.Machine = v; break;
-                case "--aot-error": o.AotError = v; break;
+                case "--aot-note": o.AotNote = v; break;
+                case "--storage": o.Storage = v; break;
+                case "--before": o.BeforePath = v; break;
+                case "--before-label": o.BeforeLabel = v; break;
+                case "--render": o.RenderFrom = v; break;
                 case "--levels": o.Levels = v.Split(',').Select(int.Parse).ToArray(); break;
                 case "--warmup": o.Warmup = TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)); break;
                 case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)); break;
@@ -81,8 +99,10 @@ public sealed class Options
             }
         }
         if (args.Length % 2 != 0) throw new ArgumentException($"option {args[^1]} has no value");
-        foreach (var (name, value) in new[] { ("--repo", o.Repo), ("--publish", o.PublishDir), ("--bolt", o.BoltDir), ("--logs", o.LogDir),
-                     ("--raw", o.RawPath), ("--report", o.ReportPath) })
+        var required = o.RenderFrom is null
+            ? new[] { ("--repo", o.Repo), ("--publish", o.PublishDir), ("--bolt", o.BoltDir), ("--logs", o.LogDir), ("--raw", o.RawPath), ("--report", o.ReportPath) }
+            : [("--report", o.ReportPath)];
+        foreach (var (name, value) in required)
             if (string.IsNullOrEmpty(value)) throw new ArgumentException($"{name} is required");
         return o;
     }

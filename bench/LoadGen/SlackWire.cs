@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace LoadGen;
 
-/// <summary>What Slack and the Functions host put on the wire: signed app_mention events, freshly
-/// signed per request with a unique event_id, raw or wrapped in the host's HTTP trigger payload.</summary>
+/// <summary>What Slack puts on the wire: signed app_mention events, freshly signed per request with a
+/// unique event_id.</summary>
 public static class SlackWire
 {
     public const string Secret = "bench-signing-secret-51c7";
@@ -48,79 +47,23 @@ public static class SlackWire
         return (ts, "v0=" + Convert.ToHexStringLower(mac));
     }
 
-    /// <summary>A signed raw request, as Slack posts it (local mode's /api/slack, Bolt's /slack/events).</summary>
-    public static HttpRequestMessage RawRequest(Uri url, string text)
+    /// <summary>A signed mention as Slack sends it: the exact body bytes and the two signature headers.</summary>
+    public static (byte[] Body, string Timestamp, string Signature) SignedMention(string text)
     {
         var body = Mention(text, NextEventId());
         var (ts, sig) = Sign(body);
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        return (Encoding.UTF8.GetBytes(body), ts, sig);
+    }
+
+    /// <summary>A signed raw request, as Slack posts it (local mode's /api/slack, Bolt's /slack/events).</summary>
+    public static HttpRequestMessage RawRequest(Uri url, string text)
+    {
+        var (body, ts, sig) = SignedMention(text);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         request.Headers.TryAddWithoutValidation("X-Slack-Request-Timestamp", ts);
         request.Headers.TryAddWithoutValidation("X-Slack-Signature", sig);
         request.Headers.TryAddWithoutValidation("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)");
-        return request;
-    }
-
-    /// <summary>The same request as the Functions host hands it to POST /slack: Data.req with the raw
-    /// body as text and every header as an array of values.</summary>
-    public static HttpRequestMessage HostRequest(Uri url, string text)
-    {
-        var body = Mention(text, NextEventId());
-        var (ts, sig) = Sign(body);
-        var headers = new JsonObject
-        {
-            ["Content-Type"] = new JsonArray("application/json"),
-            ["X-Slack-Request-Timestamp"] = new JsonArray(ts),
-            ["X-Slack-Signature"] = new JsonArray(sig),
-            ["User-Agent"] = new JsonArray("Slackbot 1.0 (+https://api.slack.com/robots)"),
-        };
-        var payload = new JsonObject
-        {
-            ["Data"] = new JsonObject
-            {
-                ["req"] = new JsonObject
-                {
-                    ["Url"] = "http://127.0.0.1:7071/api/slack",
-                    ["Method"] = "POST",
-                    ["Query"] = new JsonObject(),
-                    ["Headers"] = headers,
-                    ["Params"] = new JsonObject(),
-                    ["Identities"] = new JsonArray(),
-                    ["Body"] = body,
-                },
-            },
-            ["Metadata"] = new JsonObject(),
-        };
-        return JsonPost(url, payload);
-    }
-
-    /// <summary>A queue trigger invocation of POST /worker: the message text serialized once more as a
-    /// JSON string (the host's double encoding), with the host's metadata.</summary>
-    public static HttpRequestMessage WorkerRequest(Uri url, JsonObject envelope)
-    {
-        var messageText = envelope.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        var now = DateTimeOffset.UtcNow;
-        var payload = new JsonObject
-        {
-            ["Data"] = new JsonObject { ["message"] = JsonSerializer.Serialize(messageText) },
-            ["Metadata"] = new JsonObject
-            {
-                ["DequeueCount"] = "1",
-                ["Id"] = Guid.NewGuid().ToString(),
-                ["InsertionTime"] = now.ToString("O"),
-                ["ExpirationTime"] = now.AddDays(7).ToString("O"),
-                ["NextVisibleTime"] = now.AddSeconds(30).ToString("O"),
-                ["PopReceipt"] = Guid.NewGuid().ToString("N"),
-                ["sys"] = new JsonObject { ["MethodName"] = "worker", ["UtcNow"] = now.ToString("O") },
-            },
-        };
-        return JsonPost(url, payload);
-    }
-
-    private static HttpRequestMessage JsonPost(Uri url, JsonObject payload)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
         return request;
     }
 }
