@@ -9,6 +9,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 ShortcutsFile.AddBeneath(builder.Configuration, AppContext.BaseDirectory);
 builder.Services.AddChatOpsServices(builder.Configuration, serving: true, HostJsonQueues.Read(Path.Combine(AppContext.BaseDirectory, "host.json")));
+builder.Services.AddHostedService<ChatOps.Functions.Storage.StorageAtStart>();
 var host = builder.Build();
 if (StartupSettings.Problems(host.Services) is { Count: > 0 } problems)
 {
