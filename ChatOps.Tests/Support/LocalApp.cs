@@ -1,5 +1,4 @@
 using System.Text;
-using ChatOps.Functions;
 using ChatOps.Local.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,23 +25,13 @@ public sealed class LocalApp : IAsyncDisposable
     public static async Task<LocalApp> StartAsync(Azurite azurite, FakeSlackApi slack, IDictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null, string? urls = null)
     {
-        var values = new Dictionary<string, string>
-        {
-            ["Slack:SigningSecret"] = SlackRequests.Secret,
-            ["Slack:BotToken"] = SlackRequests.BotToken,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
-            ["Confirmations:HmacKey"] = SlackRequests.HmacKey,
-            ["Ops:Endpoint"] = "http://127.0.0.1:1",
-            // Pacing is tested on its own; here it would only make every test slower.
-            ["Slack:ChannelPace"] = "00:00:00",
-            [FunctionNames.StorageConnection] = azurite.ConnectionString,
-            ["LocalQueue:VisibilityTimeout"] = "00:00:00.200",
-            ["LocalQueue:Lease"] = "00:00:04",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // A developer's own local.settings.json must not leak into tests.
-            ["LocalSettings:Disabled"] = "true",
-            ["urls"] = urls ?? "http://127.0.0.1:0",
-        };
+        var values = AppSettings.For(slack, azurite);
+        values["LocalQueue:VisibilityTimeout"] = "00:00:00.200";
+        values["LocalQueue:Lease"] = "00:00:04";
+        values["Logging:LogLevel:Default"] = "Warning";
+        // A developer's own local.settings.json must not leak into tests.
+        values["LocalSettings:Disabled"] = "true";
+        values["urls"] = urls ?? "http://127.0.0.1:0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
         var app = LocalServer.Build(values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder =>
         {

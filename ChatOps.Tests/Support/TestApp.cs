@@ -44,18 +44,8 @@ public sealed class TestApp : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var azurite = await Azurite.SharedAsync();
-        var values = new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = SlackRequests.Secret,
-            ["Slack:BotToken"] = SlackRequests.BotToken,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
-            ["Confirmations:HmacKey"] = SlackRequests.HmacKey,
-            ["Ops:Endpoint"] = "http://127.0.0.1:1",
-            // Pacing is tested on its own; here it would only make every test slower.
-            ["Slack:ChannelPace"] = "00:00:00",
-            [FunctionNames.StorageConnection] = azurite.ConnectionString,
-            ["Dedupe:Container"] = "dedupe-" + Guid.NewGuid().ToString("N")[..12],
-        };
+        var values = AppSettings.For(slack, azurite);
+        values["Dedupe:Container"] = "dedupe-" + Guid.NewGuid().ToString("N")[..12];
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection(values);
