@@ -51,6 +51,21 @@ public sealed class DeliveredOnceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASignedSlashCommandWithoutTriggerId_ReplayedTwice_IsAnsweredOnce()
+    {
+        var bot = new HostedBot(await StartAsync());
+        var body = SlackRequests.SlashCommand("deployed version", _slack.ResponseUrl("replay"), triggerId: "").Replace("&trigger_id=", "");
+        var headers = SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded");
+
+        // The very same signed request, as a replay within the 5-minute window sends it.
+        Assert.Equal(200, (await bot.FromSlackAsync(body, headers)).AckStatus);
+        Assert.Equal(200, (await bot.FromSlackAsync(body, headers)).AckStatus);
+
+        Assert.Single(_slack.CallsTo("response_url"));
+        Assert.Single(_ops.Calls);
+    }
+
+    [Fact]
     public async Task OneMessage_UnderTwoEventIds_GetsOneReply()
     {
         // Slack may deliver one message twice with different event_ids; channel + ts is the same.
