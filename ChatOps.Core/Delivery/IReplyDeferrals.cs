@@ -17,4 +17,8 @@ public interface IReplyDeferrals
     Task<(ChatReply Reply, bool ReplaceOriginal)?> LoadAsync(DeferredReply deferred, CancellationToken ct = default);
 
     Task RemoveAsync(DeferredReply deferred, CancellationToken ct = default);
+
+    /// <summary>Puts an envelope back on the queue as it is, visible after <paramref name="delay"/>: for a click
+    /// that must wait for another click on the same request. A wait, not a failed attempt.</summary>
+    Task RequeueAsync(CommandEnvelope envelope, TimeSpan delay, CancellationToken ct = default);
 }

@@ -28,7 +28,8 @@ public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<T
         // Cached for the life of the process; a failed call is not cached so the next one retries.
         var cached = _identity;
         if (cached is { IsCompletedSuccessfully: true }) return cached;
-        return _identity = LoadIdentityAsync(ct);
+        // Not the first caller's token: the task is shared, and one cancelled invocation must not fail the others.
+        return _identity = LoadIdentityAsync(CancellationToken.None);
     }
 
     private async Task<SlackIdentity> LoadIdentityAsync(CancellationToken ct)

@@ -47,11 +47,13 @@ public sealed class CommandWorker(
             case ClaimResult.Busy:
                 // A click while another click on the same request is still running: its answer depends on how
                 // that one ends (a refused click leaves the request open), so let the queue bring it back.
+                // A wait, not a failure: it goes back on the queue with a delay, so it is never poisoned for it.
                 if (envelope.Click is not null)
                 {
                     audit.Decision = "duplicate";
                     audit.Write("retry");
-                    throw new RequestBusyException(envelope.DedupeKey);
+                    await services.Deferrals.RequeueAsync(envelope, BusyClickDelay, ct).ConfigureAwait(false);
+                    return new WorkerResult(WorkerOutcome.Duplicate, null);
                 }
                 // Another delivery of the same message is running it now; it answers. Should it die, its own queue
                 // message comes back and takes its claim over.
@@ -59,12 +61,11 @@ public sealed class CommandWorker(
         }
 
         var held = ((ClaimResult.Claimed)claim).Claim;
+        WorkerOutcome ran;
+        DeliveryRecord? done;
         try
         {
-            var (outcome, record) = await RunClaimedAsync(envelope, dequeueCount, audit, ct).ConfigureAwait(false);
-            if (record is not null) await services.Claims.FinishAsync(held, record, CancellationToken.None).ConfigureAwait(false);
-            else await services.Claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
-            return new WorkerResult(outcome, record);
+            (ran, done) = await RunClaimedAsync(envelope, dequeueCount, audit, ct).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -72,31 +73,64 @@ public sealed class CommandWorker(
             audit.Write(ex is OperationCanceledException ? "none" : "retry");
             throw;
         }
+        // The command ran and was answered: from here on nothing may make the queue run it again.
+        if (done is not null) await FinishQuietlyAsync(held, done).ConfigureAwait(false);
+        else await ReleaseQuietlyAsync(held).ConfigureAwait(false);
+        return new WorkerResult(ran, done);
+    }
+
+    /// <summary>How long a click waits for another click on the same request to settle before it is looked at again.</summary>
+    private static readonly TimeSpan BusyClickDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Records the outcome, trying a few times; if storage still fails, the message completes anyway (the
+    /// claim stays, marked as running, so other deliveries leave it alone until it is stale).</summary>
+    private async Task FinishQuietlyAsync(DeliveryClaim held, DeliveryRecord record)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await services.Claims.FinishAsync(held, record, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3)
+            {
+                log.LogWarning("Recording the outcome of {CommandId} failed ({Error}); trying again", record.CommandId, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), services.Clock).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Could not record the outcome of {CommandId}; it ran and was answered, so it is not retried", record.CommandId);
+                return;
+            }
+        }
     }
 
     /// <summary>A reply Slack rate-limited earlier: post the kept reply, once, and run nothing. Its own claim key,
     /// since the command's key already holds the command's outcome.</summary>
     private async Task<WorkerResult> DeferredAsync(CommandEnvelope envelope, DeferredReply deferred, string messageId, CancellationToken ct)
     {
-        var key = $"{envelope.DedupeKey}.reply{deferred.Round}";
+        // Keyed by the kept reply itself: several replies under one dedupe key (clicks on one prompt) may wait at once.
+        var key = $"{envelope.DedupeKey}.{deferred.Id}";
         if (await services.Claims.TryClaimAsync(key, messageId, ct).ConfigureAwait(false) is not ClaimResult.Claimed { Claim: var held })
             return new WorkerResult(WorkerOutcome.Duplicate, null);
+        bool delivered;
         try
         {
             var kept = await services.Deferrals.LoadAsync(deferred, ct).ConfigureAwait(false);
-            var delivered = kept is { } k && await replies.SendAsync(envelope, k.Reply, ct, k.ReplaceOriginal).ConfigureAwait(false);
+            delivered = kept is { } k && await replies.SendAsync(envelope, k.Reply, CancellationToken.None, k.ReplaceOriginal).ConfigureAwait(false);
             if (kept is null) log.LogError("The kept reply {ReplyId} to {CommandId} is gone; nothing to post", deferred.Id, envelope.Id);
             else log.LogInformation("Deferred reply to {CommandId} (round {Round}): delivered {Delivered}", envelope.Id, deferred.Round, delivered);
-            await services.Deferrals.RemoveAsync(deferred, CancellationToken.None).ConfigureAwait(false);
-            var record = new DeliveryRecord(key, envelope.Id, "deferred_reply", envelope.UserId, services.Clock.GetUtcNow());
-            await services.Claims.FinishAsync(held, record, CancellationToken.None).ConfigureAwait(false);
-            return new WorkerResult(delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, record);
         }
         catch (Exception)
         {
             await ReleaseQuietlyAsync(held).ConfigureAwait(false);
             throw;
         }
+        await services.Deferrals.RemoveAsync(deferred, CancellationToken.None).ConfigureAwait(false);
+        var record = new DeliveryRecord(key, envelope.Id, "deferred_reply", envelope.UserId, services.Clock.GetUtcNow());
+        await FinishQuietlyAsync(held, record).ConfigureAwait(false);
+        return new WorkerResult(delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, record);
     }
 
     /// <summary>Releasing is a courtesy (a dead claim is taken over anyway); its failure must not hide the cause.</summary>
@@ -193,14 +227,17 @@ public sealed class CommandWorker(
         bool delivered;
         try
         {
-            delivered = await replies.SendAsync(envelope, result.Reply, ct, replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
+            // Settled (for a Confirm, already run): a shutdown must not cut the answer off half way either.
+            delivered = await replies.SendAsync(envelope, result.Reply, result.ReplaceOriginal ? CancellationToken.None : ct,
+                replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
         }
-        catch (SlackApiException ex) when (result.ReplaceOriginal)
+        catch (Exception ex) when (result.ReplaceOriginal)
         {
-            // Settled (and for a Confirm, already run): a retry must not run it again or call it expired.
-            // The prompt keeps its buttons; a later click is told what became of the request.
-            log.LogError("Click {CommandId} settled as {Decision}, but Slack did not take the update ({SlackError}); not retried",
-                envelope.Id, result.Decision, ex.Error);
+            // Settled (and for a Confirm, already run): a retry must not run it again or call it expired, whatever
+            // failed (Slack, or storage keeping a rate-limited update). The prompt keeps its buttons; a later
+            // click is told what became of the request.
+            log.LogError("Click {CommandId} settled as {Decision}, but the update could not be posted ({Error}); not retried",
+                envelope.Id, result.Decision, ex is SlackApiException slackError ? slackError.Error : ex.GetType().Name);
             delivered = false;
         }
         var outcome = result.Outcome is { } kind ? OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";

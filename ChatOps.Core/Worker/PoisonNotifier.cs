@@ -17,7 +17,14 @@ public sealed class PoisonNotifier(ReplySender replies, ILogger<PoisonNotifier> 
     public static ChatReply Message(CommandEnvelope envelope)
     {
         var shown = envelope.Text.Length > 200 ? envelope.Text[..200] + "…" : envelope.Text;
-        var text = $":x: Sorry {Mrkdwn.User(envelope.UserId)}, {Mrkdwn.Code(shown.Length == 0 ? "help" : shown)} failed after every retry. " +
+        var what = envelope switch
+        {
+            // It ran; only its answer was lost: asking again would run it twice.
+            { Deferred: not null } => $"{Mrkdwn.Code(shown.Length == 0 ? "your command" : shown)} ran, but its answer could not be posted after every retry",
+            { Click: not null } => "your click on that request could not be handled after every retry; the request is as the message shows",
+            _ => $"{Mrkdwn.Code(shown.Length == 0 ? "help" : shown)} failed after every retry",
+        };
+        var text = $":x: Sorry {Mrkdwn.User(envelope.UserId)}, {what}. " +
                    $"Error id {Mrkdwn.Code(envelope.Id)}: the operators can find the cause in the logs under that id.";
         return ChatReply.Plain(text);
     }

@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +20,7 @@ internal sealed class StorageAtStart(StorageAccount account, IOptions<DedupeOpti
             await account.Blobs().GetBlobContainerClient(dedupe.Value.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException or AggregateException or HttpRequestException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogWarning("Could not check the queues and the dedupe container at start ({Error}); the functions create what they need", ex.Message);
         }

@@ -23,10 +23,14 @@ public sealed class StorageReplyDeferrals(BlobContainerClient container, QueueCl
         await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         await container.GetBlobClient(deferred.Id).UploadAsync(BinaryData.FromString(ReplyJson.Serialize(reply, replaceOriginal)), ct)
             .ConfigureAwait(false);
+        await RequeueAsync(envelope with { Deferred = deferred }, delay, ct).ConfigureAwait(false);
+    }
+
+    public async Task RequeueAsync(CommandEnvelope envelope, TimeSpan delay, CancellationToken ct = default)
+    {
         await queue.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         var wait = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
-        await queue.SendMessageAsync(EnvelopeJson.Serialize(envelope with { Deferred = deferred }), visibilityTimeout: wait, cancellationToken: ct)
-            .ConfigureAwait(false);
+        await queue.SendMessageAsync(EnvelopeJson.Serialize(envelope), visibilityTimeout: wait, cancellationToken: ct).ConfigureAwait(false);
     }
 
     public async Task<(ChatReply Reply, bool ReplaceOriginal)?> LoadAsync(DeferredReply deferred, CancellationToken ct = default)

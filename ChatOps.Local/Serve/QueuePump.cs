@@ -32,6 +32,10 @@ internal sealed class QueuePump(
                 {
                     batch = (await _queue.ReceiveMessagesAsync(Math.Min(settings.BatchSize, 32), options.Lease, stop).ConfigureAwait(false)).Value;
                 }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    break;
+                }
                 catch (RequestFailedException ex)
                 {
                     log.LogWarning("Polling {Queue} failed ({Status}); trying again", route.Queue, ex.Status);
@@ -59,6 +63,13 @@ internal sealed class QueuePump(
 
     private async Task DeliverAsync(QueueMessage message, CancellationToken stop)
     {
+        // As the host does: a message already past maxDequeueCount (its process died while running it, or its
+        // move to the poison queue was cut short) goes to the poison queue without running again.
+        if (message.DequeueCount > settings.MaxDequeueCount)
+        {
+            await SettleQuietlyAsync(message, message.PopReceipt, new InvalidOperationException("past maxDequeueCount")).ConfigureAwait(false);
+            return;
+        }
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var receipt = new Receipt(message.PopReceipt);
         var renewal = RenewAsync(message, receipt, renewing.Token);
@@ -74,9 +85,14 @@ internal sealed class QueuePump(
         }
         await renewing.CancelAsync().ConfigureAwait(false);
         await renewal.ConfigureAwait(false);
+        await SettleQuietlyAsync(message, receipt.Value, failure).ConfigureAwait(false);
+    }
+
+    private async Task SettleQuietlyAsync(QueueMessage message, string receipt, Exception? failure)
+    {
         try
         {
-            await SettleAsync(message, receipt.Value, failure).ConfigureAwait(false);
+            await SettleAsync(message, receipt, failure).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -113,25 +129,31 @@ internal sealed class QueuePump(
         await _queue.DeleteMessageAsync(message.MessageId, receipt).ConfigureAwait(false);
     }
 
-    /// <summary>Keeps a running message invisible, as the host does, so a long command is not delivered twice.</summary>
+    /// <summary>Keeps a running message invisible, as the host does, so a long command is not delivered twice.
+    /// Only the wait between renewals is cancelled: an update in flight finishes, so its new pop receipt is kept.</summary>
     private async Task RenewAsync(QueueMessage message, Receipt receipt, CancellationToken ct)
     {
-        try
+        while (true)
         {
-            while (true)
+            try
             {
                 await Task.Delay(options.Lease / 2, ct).ConfigureAwait(false);
-                var renewed = await _queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.Lease, cancellationToken: ct)
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                var renewed = await _queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: options.Lease)
                     .ConfigureAwait(false);
                 receipt.Value = renewed.Value.PopReceipt;
             }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (RequestFailedException ex)
-        {
-            log.LogWarning("Could not renew the lease on {MessageId} ({Status})", message.MessageId, ex.Status);
+            catch (Exception ex)
+            {
+                log.LogWarning("Could not renew the lease on {MessageId} ({Error})", message.MessageId, ex.Message);
+                return;
+            }
         }
     }
 
