@@ -1,4 +1,5 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Audit;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Limits;
@@ -68,6 +69,7 @@ public static class ServiceRegistration
         services.AddTransient<SlackFunction>();
         services.AddTransient<WorkerFunction>();
         services.AddTransient<PoisonFunction>();
+        services.AddAlerts();
         return services;
     }
 
@@ -115,6 +117,21 @@ public static class ServiceRegistration
             var dedupe = sp.GetRequiredService<IOptions<DedupeOptions>>().Value;
             return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
         });
+    }
+
+    /// <summary>The Alertmanager receiver: its settings (checked at start), routing, the message store and poster.</summary>
+    private static void AddAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertsOptions>>(new SettingsValidation<AlertsOptions>(AlertsSettingsCheck.Problems));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertsOptions>>().Value);
+        services.AddSingleton<AlertRouter>();
+        services.AddSingleton<AlertWebhook>();
+        services.AddSingleton<IAlertMessages>(sp => new BlobAlertMessages(sp.GetRequiredService<StorageAccount>().Blobs()
+            .GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container)));
+        services.AddSingleton<AlertGraph>();
+        services.AddSingleton<AlertPoster>();
+        services.AddTransient<AlertmanagerFunction>();
     }
 
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>

@@ -46,6 +46,7 @@ internal sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerSe
     private (string? Command, string? Arguments) CommandAndArguments()
     {
         if (Change is { } change) return (change.Command, change.Arguments);
+        if (envelope.Alert is { } alert) return ("alert", $"{alert.Status} {Alerts.AlertMessage.Name(alert)}");
         if (envelope.Click is not null) return (null, null);
         var text = string.IsNullOrWhiteSpace(envelope.Text) ? CommandDispatcher.HelpName : envelope.Text.Trim();
         return dispatcher.Registry.Match(text) is { } match ? (match.Command.Info.Name, match.Arguments) : (null, text);
@@ -57,6 +58,7 @@ internal sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerSe
         EnvelopeSource.DirectMessage => "direct_message",
         EnvelopeSource.SlashCommand => "slash_command",
         EnvelopeSource.Button => "button",
+        EnvelopeSource.Alertmanager => "alertmanager",
         _ => source.ToString().ToLowerInvariant(),
     };
 }

@@ -22,7 +22,8 @@ public sealed class CommandWorker(
     ISlackClient slack,
     ReplySender replies,
     WorkerServices services,
-    ILogger<CommandWorker> log)
+    ILogger<CommandWorker> log,
+    Alerts.AlertPoster alerts)
 {
     /// <param name="messageId">The queue message carrying the envelope: the claim on the dedupe key is held
     /// in its name, so a later attempt of the same message can take over a claim its dead predecessor left.</param>
@@ -116,6 +117,14 @@ public sealed class CommandWorker(
     {
         log.LogInformation("Running {CommandId} for {User} in {Channel} (attempt {DequeueCount}, Slack retry {RetryNum})",
             envelope.Id, envelope.UserId, envelope.ChannelId, dequeueCount, envelope.RetryNum);
+
+        // A notification is no person's command: no per-user limit applies, and there is nobody to answer but the channel.
+        if (envelope.Alert is { } alert)
+        {
+            var done = await alerts.DeliverAsync(envelope, alert, ct).ConfigureAwait(false);
+            audit.Write(done);
+            return (WorkerOutcome.Answered, Record(envelope, done, envelope.UserId));
+        }
 
         var limits = services.Limits;
         if (envelope.TextLength is { } length && length > limits.MaxCommandLength)
