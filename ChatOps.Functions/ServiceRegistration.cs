@@ -6,6 +6,7 @@ using ChatOps.Core.Limits;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
+using ChatOps.Core.Commands.Silences;
 using ChatOps.Core.Graphs;
 using ChatOps.Core.Commands.Ops;
 using ChatOps.Core.Ops;
@@ -131,6 +132,7 @@ public static class ServiceRegistration
             .GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container)));
         services.AddSingleton<AlertGraph>();
         services.AddSingleton<AlertPoster>();
+        services.AddSingleton<AlertClickHandler>();
         services.AddTransient<AlertmanagerFunction>();
     }
 
@@ -149,6 +151,10 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
         services.AddSingleton<ICommand, GraphCommand>();
+        // Alertmanager silences (issue 14).
+        services.AddSingleton<ICommand, SilencesCommand>();
+        services.AddSingleton<ICommand, SilenceCommand>();
+        services.AddSingleton<ICommand, UnsilenceCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

@@ -40,6 +40,7 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new PrometheusClient(http, options.PrometheusUrl));
         builder.Services.AddSingleton(new JaegerClient(http, options.JaegerUrl));
+        builder.Services.AddSingleton(new AlertmanagerClient(http, options.AlertmanagerUrl));
         builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
         builder.Services.AddSingleton(new CallMetrics(Version()));
         builder.Services.AddSingleton<OpsImplementation>();

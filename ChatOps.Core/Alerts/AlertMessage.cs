@@ -29,9 +29,25 @@ public static class AlertMessage
             context.Add($":mute: Silenced by {Mrkdwn.User(by)} until {Times.Utc(until)}");
         if (n.ExternalUrl is { } am) context.Add(Mrkdwn.Link(am, "Alertmanager"));
         if (context.Count > 0) blocks.Add(new ContextBlock(context));
+        if (Actions(n) is { } actions) blocks.Add(actions);
         var fallback = $"{(n.Firing ? "FIRING" : "RESOLVED")}: {Mrkdwn.Escape(name)}" +
                        ((n.Alerts.FirstOrDefault()?.Annotation("summary") ?? n.CommonAnnotations.GetValueOrDefault("summary")) is { } s ? " – " + Mrkdwn.Escape(s) : "");
         return new ChatReply(fallback, blocks);
+    }
+
+    /// <summary>Silence menu and Show traces while firing; the runbook link whenever there is one.</summary>
+    private static ActionsBlock? Actions(AlertNotification n)
+    {
+        var groupId = n.GroupId();
+        var buttons = new List<Button>();
+        if (n.Firing) buttons.Add(new Button("Show traces", AlertActions.Traces, groupId));
+        var runbook = n.CommonAnnotations.GetValueOrDefault("runbook_url") ?? n.Alerts.Select(a => a.Annotation("runbook_url")).FirstOrDefault(u => u is not null);
+        if (runbook is not null && Uri.TryCreate(runbook, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            buttons.Add(new Button("Runbook", AlertActions.Runbook, "runbook") { Url = runbook });
+        var menus = n.Firing
+            ? new[] { new SelectMenu("Silence…", AlertActions.Silence, AlertActions.SilenceChoices.Select(c => new MenuOption(c.Label, AlertActions.SilenceValue(c.Duration, groupId))).ToList()) }
+            : [];
+        return buttons.Count == 0 && menus.Length == 0 ? null : new ActionsBlock(buttons) { Menus = menus };
     }
 
     public static string Name(AlertNotification n) =>

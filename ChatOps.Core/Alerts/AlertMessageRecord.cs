@@ -7,4 +7,7 @@ public sealed record AlertMessageRecord(string Channel, string? Ts, string Statu
     /// <summary>Who silenced the group from the message, and until when (shown on the message).</summary>
     public string? SilencedBy { get; init; }
     public DateTimeOffset? SilencedUntil { get; init; }
+
+    /// <summary>The last notification shown, so a click can re-render the message and knows the group's labels.</summary>
+    public AlertNotification? Last { get; init; }
 }

@@ -30,12 +30,12 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
         {
             var record = existing.Record;
             await slack.UpdateMessageAsync(record.Channel, ts, AlertMessage.Render(n, record, options, now), ct).ConfigureAwait(false);
-            await messages.TryReplaceAsync(groupId, record with { Status = n.Status, UpdatedAt = now }, existing.Version, ct).ConfigureAwait(false);
+            await messages.TryReplaceAsync(groupId, record with { Status = n.Status, UpdatedAt = now, Last = n }, existing.Version, ct).ConfigureAwait(false);
             log.LogInformation("Alert group {GroupId} ({Status}) updated in {Channel}", groupId, n.Status, record.Channel);
             return "updated";
         }
 
-        var reservation = new AlertMessageRecord(envelope.ChannelId, null, n.Status, AlertMessage.FiringSince(n), now);
+        var reservation = new AlertMessageRecord(envelope.ChannelId, null, n.Status, AlertMessage.FiringSince(n), now) { Last = n };
         var version = found is { } pending
             ? now - pending.Record.UpdatedAt > StaleReservation
                 ? await messages.TryReplaceAsync(groupId, reservation, pending.Version, ct).ConfigureAwait(false)

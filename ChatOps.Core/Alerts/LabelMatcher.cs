@@ -15,9 +15,9 @@ public sealed partial record LabelMatcher(string Name, string Value, bool IsRege
         return hit == IsEqual;
     }
 
-    public override string ToString() => Name + (IsEqual ? "" : "!") + (IsRegex ? "=~" : "=") + Value;
+    public override string ToString() => Name + (IsRegex ? (IsEqual ? "=~" : "!~") : (IsEqual ? "=" : "!=")) + Value;
 
-    /// <summary>Comma-separated matchers; values may be quoted ("a,b"). Null with the problem when unreadable.</summary>
+    /// <summary>Matchers separated by commas or spaces; values may be quoted ("a,b"). Null with the problem when unreadable.</summary>
     public static (IReadOnlyList<LabelMatcher>? Matchers, string? Problem) ParseList(string text)
     {
         var result = new List<LabelMatcher>();
@@ -42,7 +42,7 @@ public sealed partial record LabelMatcher(string Name, string Value, bool IsRege
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '"') quoted = !quoted;
-            else if (text[i] == ',' && !quoted)
+            else if ((text[i] == ',' || char.IsWhiteSpace(text[i])) && !quoted)
             {
                 if (i > start) yield return text[start..i];
                 start = i + 1;

@@ -37,17 +37,6 @@ public sealed class AlertmanagerFunctionTests : IAsyncLifetime
         return call;
     }
 
-    /// <summary>Every text of the message's blocks, unescaped from JSON, one per line.</summary>
-    private static string Texts(RecordedCall call) => string.Join("\n", call.Json["blocks"]!.AsArray().SelectMany(Strings));
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject o => o.SelectMany(p => Strings(p.Value)),
-        JsonArray a => a.SelectMany(Strings),
-        JsonValue v when v.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
-
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer wrong-token-wrong-token-0000")]
@@ -83,7 +72,7 @@ public sealed class AlertmanagerFunctionTests : IAsyncLifetime
         var post = Assert.Single(_slack.CallsTo("chat.postMessage"));
         Assert.Equal(AlertPayloads.Channel, post.Str("channel"));
         Assert.Null(post.Str("thread_ts"));
-        var blocks = Texts(post);
+        var blocks = AlertPayloads.Texts(post);
         Assert.Contains("FIRING: HighErrorRate (critical)", blocks);
         Assert.Contains("2 firing", blocks);
         Assert.Contains("instance=pod-1", blocks);
@@ -120,8 +109,8 @@ public sealed class AlertmanagerFunctionTests : IAsyncLifetime
         var update = Assert.Single(_slack.CallsTo("chat.update"));
         Assert.Equal(AlertPayloads.Channel, update.Str("channel"));
         Assert.Equal("1700000000.000002", update.Str("ts"));
-        Assert.Contains("RESOLVED: HighErrorRate", Texts(update));
-        Assert.Contains("Resolved* after 12m05s", Texts(update));
+        Assert.Contains("RESOLVED: HighErrorRate", AlertPayloads.Texts(update));
+        Assert.Contains("Resolved* after 12m05s", AlertPayloads.Texts(update));
     }
 
     [Fact]
@@ -129,7 +118,7 @@ public sealed class AlertmanagerFunctionTests : IAsyncLifetime
     {
         await DeliverAsync(AlertPayloads.Group(alerts: 30));
 
-        var blocks = Texts(Assert.Single(_slack.CallsTo("chat.postMessage")));
+        var blocks = AlertPayloads.Texts(Assert.Single(_slack.CallsTo("chat.postMessage")));
         Assert.Contains("and 22 more alerts", blocks);
         Assert.DoesNotContain("pod-8", blocks);
     }

@@ -49,4 +49,42 @@ public static class AlertPayloads
         ["Alerts:WebhookToken"] = Token,
         ["Alerts:DefaultChannel"] = Channel,
     };
+
+    /// <summary>A click on the alert message's Silence menu (static_select) as Slack sends it: the form field payload.</summary>
+    public static string MenuClick(string actionId, string value, string user, string responseUrl, string channel = Channel,
+        string messageTs = "1700000000.000002", string triggerId = "777.666.menu")
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = user, ["username"] = "someone", ["team_id"] = "T0001" },
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel },
+            ["trigger_id"] = triggerId,
+            ["team"] = new JsonObject { ["id"] = "T0001" },
+            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "alerts" },
+            ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = "FIRING" },
+            ["response_url"] = responseUrl,
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["action_id"] = actionId, ["block_id"] = "b1", ["type"] = "static_select", ["action_ts"] = "1700000010.000001",
+                ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Silence 4h" }, ["value"] = value },
+            }),
+        };
+        return "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+    }
+
+    /// <summary>A click on a button of the alert message.</summary>
+    public static string ButtonClick(string actionId, string value, string user, string responseUrl, string triggerId = "555.444.button") =>
+        SlackRequests.BlockActions(actionId, value, user, Channel, responseUrl, "1700000000.000002", triggerId);
+
+    /// <summary>Every string in a call's blocks, unescaped from JSON, one per line.</summary>
+    public static string Texts(RecordedCall call) => string.Join("\n", Strings(call.Json["blocks"]));
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
 }
