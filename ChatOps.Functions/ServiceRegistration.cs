@@ -99,6 +99,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
             sp.GetRequiredService<ConfirmationOptions>().HmacKey,
             sp.GetRequiredService<OpsOptions>().Token,
+            sp.GetRequiredService<AlertsOptions>().WebhookToken,
         ]));
         services.AddSingleton<WorkerServices>();
     }
