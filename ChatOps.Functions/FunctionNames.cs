@@ -7,6 +7,7 @@ public static class FunctionNames
     public const string Slack = "slack";
     public const string Worker = "worker";
     public const string Poison = "poison";
+    public const string Alertmanager = "alertmanager";
 
     public const string CommandsQueue = "chatops-commands";
     public const string PoisonQueue = CommandsQueue + "-poison";

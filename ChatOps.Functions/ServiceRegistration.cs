@@ -1,10 +1,12 @@
 using ChatOps.Core.Access;
+using ChatOps.Core.Alerts;
 using ChatOps.Core.Audit;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Limits;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
+using ChatOps.Core.Commands.Silences;
 using ChatOps.Core.Graphs;
 using ChatOps.Core.Commands.Ops;
 using ChatOps.Core.Ops;
@@ -71,6 +73,7 @@ public static class ServiceRegistration
         services.AddTransient<SlackFunction>();
         services.AddTransient<WorkerFunction>();
         services.AddTransient<PoisonFunction>();
+        services.AddAlerts();
         return services;
     }
 
@@ -99,6 +102,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret,
             sp.GetRequiredService<ConfirmationOptions>().HmacKey,
             sp.GetRequiredService<OpsOptions>().Token,
+            sp.GetRequiredService<AlertsOptions>().WebhookToken,
         ]));
         services.AddSingleton<WorkerServices>();
     }
@@ -120,6 +124,22 @@ public static class ServiceRegistration
         });
     }
 
+    /// <summary>The Alertmanager receiver: its settings (checked at start), routing, the message store and poster.</summary>
+    private static void AddAlerts(this IServiceCollection services)
+    {
+        services.AddOptions<AlertsOptions>().BindConfiguration(AlertsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertsOptions>>(new SettingsValidation<AlertsOptions>(AlertsSettingsCheck.Problems));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertsOptions>>().Value);
+        services.AddSingleton<AlertRouter>();
+        services.AddSingleton<AlertWebhook>();
+        services.AddSingleton<IAlertMessages>(sp => new BlobAlertMessages(sp.GetRequiredService<StorageAccount>().Blobs()
+            .GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container)));
+        services.AddSingleton<AlertGraph>();
+        services.AddSingleton<AlertPoster>();
+        services.AddSingleton<AlertClickHandler>();
+        services.AddTransient<AlertmanagerFunction>();
+    }
+
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>
         commands.Any(c => c.Info.Mutating && access.Rules.Any(r => r.Names(c.Info)));
 
@@ -135,6 +155,10 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
         services.AddSingleton<ICommand, GraphCommand>();
+        // Alertmanager silences (issue 14).
+        services.AddSingleton<ICommand, SilencesCommand>();
+        services.AddSingleton<ICommand, SilenceCommand>();
+        services.AddSingleton<ICommand, UnsilenceCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

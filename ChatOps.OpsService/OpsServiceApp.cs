@@ -44,6 +44,7 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new PrometheusClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.PrometheusUrl));
         builder.Services.AddSingleton(sp => new JaegerClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.JaegerUrl));
+        builder.Services.AddSingleton(sp => new AlertmanagerClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.AlertmanagerUrl));
         builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
         builder.Services.AddSingleton(new CallMetrics(Version()));
         builder.Services.AddSingleton<OpsImplementation>();

@@ -32,4 +32,7 @@ public sealed class OpsServiceOptions
     public string? Token { get; set; }
 
     public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Alertmanager (v2 API) for the silence methods; unset, they answer FAILED_PRECONDITION.</summary>
+    public string? AlertmanagerUrl { get; set; }
 }

@@ -21,6 +21,7 @@ public static class OpsServiceSettings
         }
         CheckUrl(problems, "OpsService__PrometheusUrl", o.PrometheusUrl);
         CheckUrl(problems, "OpsService__JaegerUrl", o.JaegerUrl);
+        if (!string.IsNullOrWhiteSpace(o.AlertmanagerUrl)) CheckUrl(problems, "OpsService__AlertmanagerUrl", o.AlertmanagerUrl);
         if (string.IsNullOrWhiteSpace(o.SamplingFile))
             problems.Add("OpsService__SamplingFile is missing (Jaeger's sampling strategies file)");
         else if (Path.GetDirectoryName(Path.GetFullPath(o.SamplingFile)) is { } dir && !Directory.Exists(dir))

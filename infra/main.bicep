@@ -68,6 +68,13 @@ param grafanaUrl string = ''
 @description('Grafana service-account token; empty = none.')
 param grafanaToken string = ''
 
+@secure()
+@description('Bearer token Alertmanager sends to /api/alertmanager (its http_config); empty = no alert receiver.')
+param alertsWebhookToken string = ''
+
+@description('Channel id (C...) the alert receiver posts to when no route takes a notification; empty = no alert receiver.')
+param alertsDefaultChannel string = ''
+
 @description('Graph shortcuts: { name: { Query|Url: ..., Title: ..., Unit: ..., Range: ..., Step: ..., WaitFor: ... } }.')
 param graphShortcuts object = {}
 
@@ -143,6 +150,7 @@ module vault 'modules/keyvault.bicep' = {
     confirmationsHmacKey: confirmationsHmacKey
     opsServiceToken: opsServiceToken
     grafanaToken: grafanaToken
+    alertsWebhookToken: alertsWebhookToken
   }
 }
 
@@ -193,6 +201,8 @@ var settings = {
   Limits__MaxCommandLength: string(limitsMaxCommandLength)
   Limits__CommandsPerMinute: string(limitsCommandsPerMinute)
   Limits__MaxConcurrentOpsCalls: string(limitsMaxConcurrentOpsCalls)
+  Alerts__WebhookToken: empty(alertsWebhookToken) ? '' : kvRef(vault.outputs.alertsTokenUri)
+  Alerts__DefaultChannel: alertsDefaultChannel
 }
 
 var shortcutSettings = flatten(map(items(graphShortcuts), s => map(items(s.value), f => {
@@ -235,3 +245,4 @@ output registryName string = registry.outputs.name
 output registryLoginServer string = registry.outputs.loginServer
 output keyVaultName string = vault.outputs.name
 output opsEndpoint string = deployApps ? opsTarget : ''
+output alertmanagerReceiverUrl string = deployApps ? 'https://${functionApp.outputs.hostName}/api/alertmanager' : ''

@@ -58,6 +58,9 @@ public sealed record CommandEnvelope
     /// letters, digits, '-', '.' and '_' only.
     /// </summary>
     public string DedupeKey => DedupeKeys.For(this);
+
+    /// <summary>An Alertmanager notification to post (source Alertmanager); null for everything people sent.</summary>
+    public Alerts.AlertNotification? Alert { get; init; }
 }
 
 /// <summary>A click on a button of the bot's message.</summary>

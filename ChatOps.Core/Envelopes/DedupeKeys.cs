@@ -9,6 +9,10 @@ internal static class DedupeKeys
     public static string For(CommandEnvelope envelope)
     {
         // The signed part only: the MAC's text could be spelled several ways (base64 padding) for one request.
+        // A re-sent notification carries the same group, status and alerts: one message however often it comes.
+        if (envelope.Alert is { } alert) return alert.DeliveryKey();
+        // Each click on an alert message is its own act (two people may silence one group): keyed by the click.
+        if (envelope.Click is { } alertClick && Alerts.AlertActions.IsOurs(alertClick.ActionId)) return Safe("alertclick-" + envelope.Id);
         if (envelope.Click is { } click) return "click-" + Hash(click.Value.LastIndexOf('.') is > 0 and var dot ? click.Value[..dot] : click.Value);
         if (envelope.MessageTs is { } ts) return Safe($"msg-{envelope.ChannelId}-{ts}");
         return Safe("cmd-" + envelope.Id);

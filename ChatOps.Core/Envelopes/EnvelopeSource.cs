@@ -17,4 +17,7 @@ public enum EnvelopeSource
 
     /// <summary>A click on one of the bot's buttons: answered through the click's response_url.</summary>
     Button,
+
+    /// <summary>An Alertmanager notification: posted (or updated) in the channel its route names.</summary>
+    Alertmanager,
 }

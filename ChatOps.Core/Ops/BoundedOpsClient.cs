@@ -37,6 +37,19 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
         OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.QueryRangeAsync(query, start, end, step, caller, ct), ct);
 
+    public Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ListSilencesAsync(includeExpired, caller, ct), ct);
+
+    public Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.CreateSilenceAsync(request, caller, ct), ct);
+
+    public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(async () =>
+        {
+            await inner.ExpireSilenceAsync(id, caller, ct).ConfigureAwait(false);
+            return 0;
+        }, ct);
+
     private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken ct)
     {
         await _slots.WaitAsync(ct).ConfigureAwait(false);

@@ -23,4 +23,12 @@ public interface IOpsClient
     /// <summary>A PromQL range query (contract extension), for graphs. A zero step lets the service choose.</summary>
     Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
         OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Alertmanager's silences (contract extension); expired ones only when asked.</summary>
+    Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Creates a silence; returns its id.</summary>
+    Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default);
+
+    Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default);
 }

@@ -93,6 +93,28 @@ public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOp
             s.Points.Select(p => new MetricPoint(UnixNanos.ToTime(p.Timestamp), p.Value)).ToList())).ToList();
     }
 
+    public async Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default)
+    {
+        var r = await CallAsync("ListSilences", o => _client.ListSilencesAsync(new ListSilencesReq { IncludeExpired = includeExpired }, o), caller, ct)
+            .ConfigureAwait(false);
+        return r.Silences.Select(s => new SilenceInfo(s.Id, s.Matchers.Select(m => new Alerts.LabelMatcher(m.Name, m.Value, m.IsRegex, m.IsEqual)).ToList(),
+            UnixNanos.ToTime(s.StartsAt), UnixNanos.ToTime(s.EndsAt), s.CreatedBy, s.Comment, s.State)).ToList();
+    }
+
+    public async Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default)
+    {
+        var wire = new CreateSilenceReq
+        {
+            StartsAt = UnixNanos.From(request.StartsAt), EndsAt = UnixNanos.From(request.EndsAt), CreatedBy = request.CreatedBy, Comment = request.Comment,
+        };
+        wire.Matchers.AddRange(request.Matchers.Select(m => new Matcher { Name = m.Name, Value = m.Value, IsRegex = m.IsRegex, IsEqual = m.IsEqual }));
+        var r = await CallAsync("CreateSilence", o => _client.CreateSilenceAsync(wire, o), caller, ct).ConfigureAwait(false);
+        return r.Id;
+    }
+
+    public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        CallAsync("ExpireSilence", o => _client.ExpireSilenceAsync(new ExpireSilenceReq { Id = id }, o), caller, ct);
+
     private async Task<TResponse> CallAsync<TResponse>(string method, Func<CallOptions, AsyncUnaryCall<TResponse>> call,
         OpsCaller caller, CancellationToken ct)
     {

@@ -24,11 +24,19 @@ public sealed record TableCell(string Text, string? Url = null)
 }
 
 /// <summary>A row of buttons (Slack's `actions` block). Clicks come back as interactivity payloads.</summary>
-public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : Block;
+public sealed record ActionsBlock(IReadOnlyList<Button> Buttons) : Block
+{
+    /// <summary>Select menus after the buttons (Slack's static_select); the chosen option's value comes back with the click.</summary>
+    public IReadOnlyList<SelectMenu> Menus { get; init; } = [];
+}
 
 /// <summary>A button: <see cref="ActionId"/> says what it does, <see cref="Value"/> (at most 2,000
 /// characters) travels back with the click.</summary>
-public sealed record Button(string Text, string ActionId, string Value, ButtonStyle Style = ButtonStyle.Default);
+public sealed record Button(string Text, string ActionId, string Value, ButtonStyle Style = ButtonStyle.Default)
+{
+    /// <summary>A link button: Slack opens this http(s) URL (and still sends the click, which the bot acks and drops).</summary>
+    public string? Url { get; init; }
+}
 
 public enum ButtonStyle
 {

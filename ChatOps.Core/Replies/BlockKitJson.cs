@@ -52,7 +52,7 @@ public static class BlockKitJson
         ActionsBlock a => new JsonObject
         {
             ["type"] = "actions",
-            ["elements"] = new JsonArray(a.Buttons.Take(BlockKitLimits.MaxActionElements).Select(ButtonJson).ToArray()),
+            ["elements"] = new JsonArray(a.Buttons.Select(ButtonJson).Concat(a.Menus.Select(MenuJson)).Take(BlockKitLimits.MaxActionElements).ToArray()),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name, "no Block Kit mapping"),
     };
@@ -69,8 +69,23 @@ public static class BlockKitJson
             ["value"] = button.Value,
         };
         if (button.Style != ButtonStyle.Default) json["style"] = button.Style == ButtonStyle.Primary ? "primary" : "danger";
+        // A URL Slack would refuse (not http(s), over 3,000 characters) makes it a plain button rather than lose the message.
+        if (button.Url is { Length: <= 3000 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") json["url"] = url;
         return json;
     }
+
+    // Option values are at most 150 characters and texts 75: whoever builds the menu keeps values short.
+    private static JsonNode MenuJson(SelectMenu menu) => new JsonObject
+    {
+        ["type"] = "static_select",
+        ["action_id"] = menu.ActionId,
+        ["placeholder"] = PlainText(BlockKitLimits.Truncate(menu.Placeholder, 150)),
+        ["options"] = new JsonArray(menu.Options.Take(100).Select(o => (JsonNode)new JsonObject
+        {
+            ["text"] = PlainText(BlockKitLimits.Truncate(o.Text, BlockKitLimits.MaxButtonText)),
+            ["value"] = o.Value,
+        }).ToArray()),
+    };
 
     /// <summary>Drops table rows from the end (saying so) until the blocks fit the total budget; then,
     /// if other blocks are still too large, drops trailing blocks with a note.</summary>

@@ -18,11 +18,12 @@ internal static class InteractionReader
 
         var action = (root["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var actionId = action is null ? null : Str(action, "action_id");
-        if (!ConfirmationActions.IsOurs(actionId)) return SlackAck.Empty($"ignored action {actionId ?? "(none)"}");
+        if (!ConfirmationActions.IsOurs(actionId) && !Alerts.AlertActions.IsOurs(actionId)) return SlackAck.Empty($"ignored action {actionId ?? "(none)"}");
 
         var user = root["user"] is JsonObject u ? Str(u, "id") : null;
         var channel = root["channel"] is JsonObject c ? Str(c, "id") : root["container"] is JsonObject cc ? Str(cc, "channel_id") : null;
-        var value = Str(action!, "value");
+        // A menu's click carries the chosen option instead of a value.
+        var value = Str(action!, "value") ?? (action!["selected_option"] is JsonObject option ? Str(option, "value") : null);
         if (user is null || channel is null || value is null)
             return SlackAck.BadRequest("button click lacks user.id, channel.id or the button's value");
 

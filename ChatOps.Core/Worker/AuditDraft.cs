@@ -18,6 +18,9 @@ internal sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerSe
     /// <summary>The context the command ran in, for its Ops trace id.</summary>
     public CommandContext? Context { get; set; }
 
+    /// <summary>For clicks that are not confirmations (alert messages): the command and arguments they amounted to.</summary>
+    public (string Command, string Arguments)? Named { get; set; }
+
     public void Write(string outcome)
     {
         if (_written) return;
@@ -46,6 +49,8 @@ internal sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerSe
     private (string? Command, string? Arguments) CommandAndArguments()
     {
         if (Change is { } change) return (change.Command, change.Arguments);
+        if (Named is { } named) return named;
+        if (envelope.Alert is { } alert) return ("alert", $"{alert.Status} {Alerts.AlertMessage.Name(alert)}");
         if (envelope.Click is not null) return (null, null);
         var text = string.IsNullOrWhiteSpace(envelope.Text) ? CommandDispatcher.HelpName : envelope.Text.Trim();
         return dispatcher.Registry.Match(text) is { } match ? (match.Command.Info.Name, match.Arguments) : (null, text);
@@ -57,6 +62,7 @@ internal sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerSe
         EnvelopeSource.DirectMessage => "direct_message",
         EnvelopeSource.SlashCommand => "slash_command",
         EnvelopeSource.Button => "button",
+        EnvelopeSource.Alertmanager => "alertmanager",
         _ => source.ToString().ToLowerInvariant(),
     };
 }

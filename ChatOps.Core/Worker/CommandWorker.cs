@@ -22,7 +22,9 @@ public sealed class CommandWorker(
     ISlackClient slack,
     ReplySender replies,
     WorkerServices services,
-    ILogger<CommandWorker> log)
+    ILogger<CommandWorker> log,
+    Alerts.AlertPoster alerts,
+    Alerts.AlertClickHandler alertClicks)
 {
     /// <param name="messageId">The queue message carrying the envelope: the claim on the dedupe key is held
     /// in its name, so a later attempt of the same message can take over a claim its dead predecessor left.</param>
@@ -151,6 +153,14 @@ public sealed class CommandWorker(
         log.LogInformation("Running {CommandId} for {User} in {Channel} (attempt {DequeueCount}, Slack retry {RetryNum})",
             envelope.Id, envelope.UserId, envelope.ChannelId, dequeueCount, envelope.RetryNum);
 
+        // A notification is no person's command: no per-user limit applies, and there is nobody to answer but the channel.
+        if (envelope.Alert is { } alert)
+        {
+            var done = await alerts.DeliverAsync(envelope, alert, ct).ConfigureAwait(false);
+            audit.Write(done);
+            return (WorkerOutcome.Answered, Record(envelope, done, envelope.UserId));
+        }
+
         var limits = services.Limits;
         if (envelope.TextLength is { } length && length > limits.MaxCommandLength)
             return await RefuseAsync(envelope, audit, "too_long", ChatReply.Plain(LimitReplies.TooLong(length, limits.MaxCommandLength)), ct).ConfigureAwait(false);
@@ -160,6 +170,8 @@ public sealed class CommandWorker(
                 $":no_entry: You have run {limits.CommandsPerMinute} commands in the last minute, the most allowed. " +
                 $"Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s. Nothing was run."), ct).ConfigureAwait(false);
 
+        if (envelope.Click is { } alertClick && Alerts.AlertActions.IsOurs(alertClick.ActionId))
+            return await RunAlertClickAsync(envelope, alertClick, audit, ct).ConfigureAwait(false);
         return envelope.Click is { } click
             ? await RunClickAsync(envelope, click, dequeueCount, audit, ct).ConfigureAwait(false)
             : await RunCommandAsync(envelope, dequeueCount, audit, ct).ConfigureAwait(false);
@@ -246,6 +258,20 @@ public sealed class CommandWorker(
         // Only a settled request is remembered: a refused click must leave the prompt usable for someone who may.
         var record = result.ReplaceOriginal ? Record(envelope, result.Decision, envelope.UserId) : null;
         return (delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, record);
+    }
+
+    /// <summary>Silence or Show traces on an alert message: answered to the clicker, audited with what it did.</summary>
+    private async Task<(WorkerOutcome, DeliveryRecord?)> RunAlertClickAsync(CommandEnvelope envelope, ButtonClick click, AuditDraft audit, CancellationToken ct)
+    {
+        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = services.Access };
+        audit.Context = context;
+        var result = await alertClicks.HandleAsync(envelope, click, context, ct).ConfigureAwait(false);
+        audit.Decision = result.Decision;
+        audit.Named = (result.Command, result.Arguments);
+        var delivered = await replies.SendAsync(envelope, result.Reply, ct).ConfigureAwait(false);
+        audit.Write(delivered ? result.Outcome : "undeliverable");
+        log.LogInformation("Alert click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);
+        return (delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, Record(envelope, result.Decision, envelope.UserId));
     }
 
     private async Task<(WorkerOutcome, DeliveryRecord?)> RefuseAsync(

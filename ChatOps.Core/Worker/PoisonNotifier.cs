@@ -16,6 +16,9 @@ public sealed class PoisonNotifier(ReplySender replies, ILogger<PoisonNotifier> 
 
     public static ChatReply Message(CommandEnvelope envelope)
     {
+        if (envelope.Alert is { } alert)
+            return ChatReply.Plain($":x: Alertmanager notification {Mrkdwn.Code(alert.Status + " " + Alerts.AlertMessage.Name(alert))} could not be posted " +
+                                   $"after every retry. Error id {Mrkdwn.Code(envelope.Id)}: the operators can find the cause in the logs under that id.");
         var shown = envelope.Text.Length > 200 ? envelope.Text[..200] + "…" : envelope.Text;
         var what = envelope switch
         {

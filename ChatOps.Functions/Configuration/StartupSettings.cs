@@ -16,6 +16,7 @@ public static class StartupSettings
         Collect<ChatOps.Core.Graphs.GraphOptions>(services, problems);
         Collect<ConfirmationOptions>(services, problems);
         Collect<LimitOptions>(services, problems);
+        Collect<ChatOps.Core.Alerts.AlertsOptions>(services, problems);
         return problems;
     }
 

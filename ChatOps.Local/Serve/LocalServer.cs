@@ -8,7 +8,7 @@ namespace ChatOps.Local.Serve;
 
 /// <summary>
 /// `serve`: the function classes in process behind Kestrel, with their queues and dedupe blobs in the
-/// storage account of AzureWebJobsStorage (Azurite by default). Only /api/slack and /api/health are routed;
+/// storage account of AzureWebJobsStorage (Azurite by default). Only /api/slack, /api/alertmanager and /api/health are routed;
 /// nothing else is reachable, whoever asks.
 /// </summary>
 public static class LocalServer
@@ -47,6 +47,7 @@ public static class LocalServer
 
         var app = builder.Build();
         app.MapLocalSlack();
+        app.MapLocalAlertmanager();
         return app;
     }
 }

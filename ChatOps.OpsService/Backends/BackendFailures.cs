@@ -5,12 +5,16 @@ namespace ChatOps.OpsService.Backends;
 /// <summary>Backend HTTP failures as the gRPC statuses callers can act on.</summary>
 internal static class BackendFailures
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, string backend, string url, CancellationToken ct)
+    public static Task<HttpResponseMessage> SendAsync(HttpClient http, string backend, string url, CancellationToken ct) =>
+        SendAsync(http, backend, () => new HttpRequestMessage(HttpMethod.Get, url), ct);
+
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, string backend, Func<HttpRequestMessage> request, CancellationToken ct)
     {
         HttpResponseMessage response;
         try
         {
-            response = await http.GetAsync(url, ct).ConfigureAwait(false);
+            using var message = request();
+            response = await http.SendAsync(message, ct).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {

@@ -9,7 +9,8 @@ namespace ChatOps.OpsService.Service;
 
 /// <summary>The Ops contract answered from Prometheus, Jaeger and the sampling file.</summary>
 internal sealed partial class OpsImplementation(
-    PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log)
+    PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log,
+    AlertmanagerClient alertmanager)
     : Wire.Ops.Ops.OpsBase
 {
     private const int DefaultDepth = 20;
@@ -134,6 +135,49 @@ internal sealed partial class OpsImplementation(
         }
         return response;
     }
+
+    public override async Task<ListSilencesResp> ListSilences(ListSilencesReq r, ServerCallContext call)
+    {
+        var silences = await alertmanager.ListAsync(call.CancellationToken);
+        var response = new ListSilencesResp();
+        foreach (var s in silences.Where(s => r.IncludeExpired || s.State != "expired").OrderBy(s => s.EndsAt))
+        {
+            var wire = new Silence
+            {
+                Id = s.Id, StartsAt = Nanos.From(s.StartsAt), EndsAt = Nanos.From(s.EndsAt), CreatedBy = s.CreatedBy, Comment = s.Comment, State = s.State,
+            };
+            wire.Matchers.AddRange(s.Matchers.Select(m => new Matcher { Name = m.Name, Value = m.Value, IsRegex = m.IsRegex, IsEqual = m.IsEqual }));
+            response.Silences.Add(wire);
+        }
+        return response;
+    }
+
+    public override async Task<CreateSilenceResp> CreateSilence(CreateSilenceReq r, ServerCallContext call)
+    {
+        if (r.Matchers.Count == 0) throw new RpcException(new Status(StatusCode.InvalidArgument, "a silence needs at least one matcher"));
+        if (r.Matchers.Any(m => m.Name.Length == 0)) throw new RpcException(new Status(StatusCode.InvalidArgument, "every matcher needs a name"));
+        if (string.IsNullOrWhiteSpace(r.CreatedBy)) throw new RpcException(new Status(StatusCode.InvalidArgument, "created_by is required"));
+        var now = clock.GetUtcNow();
+        var start = r.StartsAt > 0 ? Nanos.ToTime(r.StartsAt) : now;
+        var end = Nanos.ToTime(r.EndsAt);
+        if (r.EndsAt <= 0 || end <= start || end <= now) throw new RpcException(new Status(StatusCode.InvalidArgument, "ends_at must be in the future and after starts_at"));
+        var id = await alertmanager.CreateAsync(r.Matchers.Select(m => new AmMatcher(m.Name, m.Value, m.IsRegex, m.IsEqual)).ToList(),
+            start, end, r.CreatedBy, r.Comment.Length > 0 ? r.Comment : "created from ChatOps", call.CancellationToken);
+        log.LogWarning("Silence {SilenceId} created until {EndsAt} by {CreatedBy} (user {User} in {Channel})",
+            id, end, r.CreatedBy, MetadataText.Of(call, "x-chatops-user"), MetadataText.Of(call, "x-chatops-channel"));
+        return new CreateSilenceResp { Id = id };
+    }
+
+    public override async Task<ExpireSilenceResp> ExpireSilence(ExpireSilenceReq r, ServerCallContext call)
+    {
+        if (!SilenceId().IsMatch(r.Id)) throw new RpcException(new Status(StatusCode.InvalidArgument, $"'{r.Id}' is not a silence id"));
+        await alertmanager.ExpireAsync(r.Id, call.CancellationToken);
+        log.LogWarning("Silence {SilenceId} expired by {User} in {Channel}", r.Id, MetadataText.Of(call, "x-chatops-user"), MetadataText.Of(call, "x-chatops-channel"));
+        return new ExpireSilenceResp();
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F-]{1,64}$")]
+    private static partial Regex SilenceId();
 
     private async Task<JaegerTrace> FindAsync(string id, ServerCallContext call)
     {

@@ -42,9 +42,12 @@ public sealed class HostileInputTests
         ["list graph shortcuts"] = [$"list graph shortcuts {Evil}", "list graph shortcuts"],
         ["graph"] = [$"graph {Evil}", $"graph query={Evil}", $"graph query=\"{Evil}\" range=1h", $"graph latency range={Evil}",
             $"graph latency from={Evil}", $"graph latency to={Evil}", "graph latency", $"graph {Evil} {Evil}"],
+        ["silences"] = [$"silences {Evil}", "silences"],
+        ["silence"] = [$"silence {Evil}", $"silence alertname={Evil} for 1h because {Evil}", $"silence a=b for {Evil}", $"silence {Evil}=x for 1h"],
+        ["unsilence"] = [$"unsilence {Evil}", "unsilence 3f2c1a9e-6b1d"],
     };
 
-    private static FakeOpsClient HostileOps(bool empty) => empty ? new FakeOpsClient { Version = "" } : new()
+    private static FakeOpsClient HostileOps(bool empty) => empty ? new FakeOpsClient { Version = "" } : new FakeOpsClient
     {
         Version = Evil,
         Alerts = [new AlertInfo(Evil, Evil, Now.AddMinutes(-1),
@@ -54,7 +57,7 @@ public sealed class HostileInputTests
         Trace = new TraceDetails("4bf92f3577b34da6a3ce929d0e0e4736", [Evil, Evil], [Evil], [Evil], TimeSpan.FromMilliseconds(5)),
         Logs = new TraceLogs("4bf92f3577b34da6a3ce929d0e0e4736", [new LogEvent(Now, [new LogField(Evil, Evil), new LogField("message", Evil)])]),
         Series = [new MetricSeries(new Dictionary<string, string> { ["__name__"] = Evil, ["job"] = Evil }, [new MetricPoint(Now.AddMinutes(-5), 1)])],
-    };
+    }.WithSilence(new SilenceInfo(Evil, [new ChatOps.Core.Alerts.LabelMatcher(Evil, Evil, true, false)], Now, Now.AddHours(1), Evil, Evil, "active"));
 
     private sealed class BlankRenderer : IGraphRenderer
     {

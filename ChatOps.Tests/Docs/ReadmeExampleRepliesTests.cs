@@ -20,7 +20,7 @@ public sealed class ReadmeExampleRepliesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
-    private static FakeOpsClient Ops() => new()
+    private static FakeOpsClient Ops() => new FakeOpsClient
     {
         Version = "v2.14.1",
         Alerts =
@@ -44,7 +44,8 @@ public sealed class ReadmeExampleRepliesTests
             new LogEvent(Now.AddMinutes(-2), [new LogField("event", "retry"), new LogField("attempt", "2")]),
             new LogEvent(Now.AddMinutes(-2).AddSeconds(1), [new LogField("event", "error"), new LogField("message", "card declined")]),
         ]),
-    };
+    }.WithSilence(new SilenceInfo("3f2c1a9e-6b1d-4c55-9a8e-0f1e2d3c4b5a", [new ChatOps.Core.Alerts.LabelMatcher("alertname", "DiskFillingUp", false, true)],
+        Now.AddMinutes(-30), Now.AddHours(2), "U0ALICE", "resizing the volume", "active"));
 
     private static async Task<string> AskAsync(string command)
     {

@@ -41,6 +41,9 @@ public sealed class BoundedOpsClientTests
         public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, OpsCaller caller,
             CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -30,9 +30,9 @@ public sealed class FunctionsMetadataTests
             .Single(b => string.Equals((string?)b["direction"], direction, StringComparison.OrdinalIgnoreCase) && (string?)b["type"] == type);
 
     [Fact]
-    public void ExactlyTheThreeFunctions_AreDeclared_AllDotnetIsolated()
+    public void ExactlyTheFourFunctions_AreDeclared_AllDotnetIsolated()
     {
-        Assert.Equal(["poison", "slack", "worker"], Metadata.Select(f => (string)f!["name"]!).Order());
+        Assert.Equal(["alertmanager", "poison", "slack", "worker"], Metadata.Select(f => (string)f!["name"]!).Order());
         Assert.All(Metadata, f => Assert.Equal("dotnet-isolated", (string?)f!["language"]));
         Assert.All(Metadata, f => Assert.Equal("ChatOps.Functions.dll", (string?)f!["scriptFile"]));
     }

@@ -22,6 +22,7 @@ public sealed class SecretsInLogsTests
         ("button HMAC key", SlackRequests.HmacKey),
         ("function key (?code=)", "function-key-secret"),
         ("Ops service token", "ops-secret-42"),
+        ("Alertmanager webhook token", AlertPayloads.Token),
     ];
 
     [Fact]

@@ -50,4 +50,25 @@ public sealed class FakeOpsClient : IOpsClient
 
     public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("Alerts", query, caller, Alerts));
+
+    public List<SilenceInfo> Silences { get; } = [];
+
+    public FakeOpsClient WithSilence(SilenceInfo silence)
+    {
+        Silences.Add(silence);
+        return this;
+    }
+
+    public Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer<IReadOnlyList<SilenceInfo>>("ListSilences", includeExpired, caller, Silences.ToList()));
+
+    public Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default)
+    {
+        var id = Answer("CreateSilence", request, caller, $"sil-{Silences.Count + 1}");
+        Silences.Add(new SilenceInfo(id, request.Matchers, request.StartsAt, request.EndsAt, request.CreatedBy, request.Comment, "active"));
+        return Task.FromResult(id);
+    }
+
+    public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ExpireSilence", id, caller, 0));
 }

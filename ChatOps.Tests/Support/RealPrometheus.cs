@@ -23,10 +23,12 @@ public sealed class RealPrometheus : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<RealPrometheus> StartAsync(string scrapeTarget, int? port = null)
+    /// <param name="rules">A rule file to use instead of the default one (its YAML).</param>
+    /// <param name="alertmanager">host:port of an Alertmanager to send the alerts to.</param>
+    public static async Task<RealPrometheus> StartAsync(string scrapeTarget, int? port = null, string? rules = null, string? alertmanager = null)
     {
         var dir = Directory.CreateTempSubdirectory("prometheus-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(dir, "rules.yml"), """
+        await File.WriteAllTextAsync(Path.Combine(dir, "rules.yml"), rules ?? """
             groups:
               - name: chatops-test
                 interval: 1s
@@ -51,6 +53,7 @@ public sealed class RealPrometheus : IAsyncDisposable
               scrape_interval: 1s
               evaluation_interval: 1s
             rule_files: [rules.yml]
+            {(alertmanager is null ? "" : $"alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [\"{alertmanager}\"]")}
             scrape_configs:
               - job_name: chatops-ops
                 static_configs:

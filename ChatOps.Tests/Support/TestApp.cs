@@ -84,6 +84,21 @@ public sealed class TestApp : IAsyncDisposable
         return new SlackCall(output.Response.StatusCode ?? 200, output.Response.Content ?? "", output.Response.ContentType ?? "", message);
     }
 
+    /// <summary>The `alertmanager` function on a POST with this body and Authorization header (null: none).</summary>
+    public async Task<SlackCall> InvokeAlertmanagerAsync(string body, string? authorization)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var http = new DefaultHttpContext { RequestServices = _services };
+        http.Request.Method = "POST";
+        http.Request.Path = "/api/alertmanager";
+        http.Request.Body = new MemoryStream(bytes);
+        http.Request.ContentLength = bytes.Length;
+        if (authorization is not null) http.Request.Headers.Authorization = authorization;
+        var output = await _services.GetRequiredService<AlertmanagerFunction>().RunAsync(http.Request);
+        var message = output.Message is { } text ? JsonNode.Parse(text)!.AsObject() : null;
+        return new SlackCall(output.Response.StatusCode ?? 200, output.Response.Content ?? "", output.Response.ContentType ?? "", message);
+    }
+
     /// <summary>One delivery of a queue message to `worker`: 200 when the invocation succeeded, 500 when it
     /// failed (the queue would show the message again).</summary>
     public Task<int> InvokeWorkerAsync(string messageText, int dequeueCount = 1, string messageId = "msg-1") =>

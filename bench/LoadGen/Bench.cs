@@ -19,7 +19,7 @@ public sealed record CommandResult(string Command, string Phase, int Runs, doubl
 public sealed record MemoryResult(string Process, string State, double HwmMiB, double RssMiB, string Note);
 
 /// <summary>The three suites. Every process started here is stopped before the suite returns.</summary>
-public sealed class Bench(Options options, FakeSlack fake)
+public sealed partial class Bench(Options options, FakeSlack fake)
 {
     public const string Local = "ours, local mode: POST /api/slack";
     public const string InProcess = "ours, in process: SlackFunction.RunAsync";
@@ -155,6 +155,9 @@ public sealed class Bench(Options options, FakeSlack fake)
             // One synthetic user sends thousands of commands a minute; the per-user limit would turn
             // most of them into refusals and measure those instead of the commands.
             ["Limits__CommandsPerMinute"] = "0",
+            // The Alertmanager receiver (the alert suite).
+            ["Alerts__WebhookToken"] = AlertToken,
+            ["Alerts__DefaultChannel"] = "C0BENCHALERTS",
         };
         if (options.Storage is { } storage) env["AzureWebJobsStorage"] = storage;
         if (modeDir == "fd") env["DOTNET_ROOT"] = options.DotnetRoot;

@@ -25,6 +25,7 @@ try
     if (options.Suites.Contains("ack")) await bench.AckAsync(results);
     if (options.Suites.Contains("cold")) await bench.ColdAsync(results);
     if (options.Suites.Contains("cmd")) await bench.CommandsAsync(results);
+    if (options.Suites.Contains("alert")) await bench.AlertsAsync(results);
 }
 finally
 {
@@ -58,7 +59,7 @@ public sealed class Options
     public int ColdRuns { get; private set; } = 10;
     public int CommandRuns { get; private set; } = 20;
     public int CommandColdRuns { get; private set; } = 5;
-    public HashSet<string> Suites { get; private set; } = ["ack", "cold", "cmd"];
+    public HashSet<string> Suites { get; private set; } = ["ack", "cold", "cmd", "alert"];
     public HashSet<string> Targets { get; private set; } = ["local", "inproc", "bolt"];
     public Dictionary<string, string> AppEnv { get; } = [];
     public HashSet<string> ColdModes { get; private set; } = ["fd", "sc", "r2r", "bolt"];

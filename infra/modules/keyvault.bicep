@@ -18,6 +18,10 @@ param opsServiceToken string
 @description('Grafana service-account token for URL shortcuts; empty = none.')
 param grafanaToken string
 
+@secure()
+@description('Bearer token Alertmanager sends to the alert receiver; empty = none.')
+param alertsWebhookToken string
+
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -63,6 +67,12 @@ resource grafana 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(gra
   properties: { value: grafanaToken }
 }
 
+resource alertsToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(alertsWebhookToken)) {
+  parent: vault
+  name: 'alerts-webhook-token'
+  properties: { value: alertsWebhookToken }
+}
+
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, principalId, keyVaultSecretsUser)
   scope: vault
@@ -79,3 +89,4 @@ output botTokenUri string = botToken.properties.secretUri
 output hmacKeyUri string = hmacKey.properties.secretUri
 output opsTokenUri string = empty(opsServiceToken) ? '' : opsToken.properties.secretUri
 output grafanaTokenUri string = empty(grafanaToken) ? '' : grafana.properties.secretUri
+output alertsTokenUri string = empty(alertsWebhookToken) ? '' : alertsToken.properties.secretUri

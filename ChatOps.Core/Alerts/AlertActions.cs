@@ -1,0 +1,32 @@
+namespace ChatOps.Core.Alerts;
+
+/// <summary>The action_ids on an alert message and what their values carry: the group (by id, so values stay
+/// within Slack's 150 characters for options) and, for Silence, the duration chosen.</summary>
+public static class AlertActions
+{
+    public const string Silence = "chatops.alert.silence";
+    public const string Traces = "chatops.alert.traces";
+
+    /// <summary>The runbook link button: Slack opens the URL and sends a click, which is acked and dropped.</summary>
+    public const string Runbook = "chatops.alert.runbook";
+
+    public static readonly IReadOnlyList<(string Label, TimeSpan Duration)> SilenceChoices =
+        [("Silence 1h", TimeSpan.FromHours(1)), ("Silence 4h", TimeSpan.FromHours(4)), ("Silence 24h", TimeSpan.FromHours(24))];
+
+    /// <summary>Clicks the worker handles (the runbook link needs nothing).</summary>
+    public static bool IsOurs(string? actionId) => actionId is Silence or Traces;
+
+    public static string SilenceValue(TimeSpan duration, string groupId) => $"{(int)duration.TotalHours}h|{groupId}";
+
+    /// <summary>The group id and, for Silence, a duration that is one of the menu's; null when the value is not one we wrote.</summary>
+    public static (string GroupId, TimeSpan? Duration)? Read(string actionId, string value)
+    {
+        if (actionId == Traces) return IsGroupId(value) ? (value, null) : null;
+        var bar = value.IndexOf('|');
+        if (bar < 0 || !IsGroupId(value[(bar + 1)..])) return null;
+        var hours = int.TryParse(value[..bar].TrimEnd('h'), out var h) ? TimeSpan.FromHours(h) : TimeSpan.Zero;
+        return SilenceChoices.Any(c => c.Duration == hours) ? (value[(bar + 1)..], hours) : null;
+    }
+
+    private static bool IsGroupId(string text) => text.Length == 40 && text.All(char.IsAsciiHexDigitLower);
+}

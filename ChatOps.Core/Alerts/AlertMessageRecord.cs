@@ -1,0 +1,13 @@
+namespace ChatOps.Core.Alerts;
+
+/// <summary>What is kept per alert group (groupKey): where its message is, so later notifications update it.
+/// <see cref="Ts"/> is null while the first notification is being posted.</summary>
+public sealed record AlertMessageRecord(string Channel, string? Ts, string Status, DateTimeOffset FiringSince, DateTimeOffset UpdatedAt)
+{
+    /// <summary>Who silenced the group from the message, and until when (shown on the message).</summary>
+    public string? SilencedBy { get; init; }
+    public DateTimeOffset? SilencedUntil { get; init; }
+
+    /// <summary>The last notification shown, so a click can re-render the message and knows the group's labels.</summary>
+    public AlertNotification? Last { get; init; }
+}

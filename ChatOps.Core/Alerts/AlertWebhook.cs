@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatOps.Core.Envelopes;
+
+namespace ChatOps.Core.Alerts;
+
+/// <summary>
+/// The `alertmanager` route's logic: authenticate (bearer token, constant time), read the payload, route it and
+/// build the envelope for the queue. No network call, so the answer goes back at once; Alertmanager re-sends what
+/// was not answered 2xx, and the worker's claims make a re-sent notification one message.
+/// </summary>
+public sealed class AlertWebhook(AlertsOptions options, AlertRouter router, TimeProvider clock)
+{
+    /// <summary>The envelope's user: no Slack user is behind a notification.</summary>
+    public const string Sender = "alertmanager";
+
+    public AlertAck Handle(string? authorization, ReadOnlyMemory<byte> body)
+    {
+        if (string.IsNullOrWhiteSpace(options.WebhookToken))
+            return new AlertAck(404, "the alertmanager receiver is not configured here (Alerts__WebhookToken)", null, "not_configured");
+        if (!Authorized(authorization, options.WebhookToken))
+            return new AlertAck(401, "missing or wrong bearer token", null, "unauthorized");
+        var (notification, problem) = AlertPayload.Read(body);
+        if (notification is null) return new AlertAck(400, problem!, null, "malformed");
+        var key = notification.DeliveryKey();
+        var envelope = new CommandEnvelope
+        {
+            Id = key,
+            Source = EnvelopeSource.Alertmanager,
+            ChannelId = router.ChannelFor(notification),
+            UserId = Sender,
+            Text = "",
+            ReceivedAt = clock.GetUtcNow(),
+            Alert = notification,
+        };
+        return new AlertAck(200, "queued", envelope, "queued");
+    }
+
+    // Hashing both sides first makes the comparison constant-time in the length too.
+    private static bool Authorized(string? header, string token)
+    {
+        const string scheme = "Bearer ";
+        if (header is null || !header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return false;
+        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim()));
+        return CryptographicOperations.FixedTimeEquals(given, expected);
+    }
+}

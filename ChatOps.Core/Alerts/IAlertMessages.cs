@@ -1,0 +1,14 @@
+namespace ChatOps.Core.Alerts;
+
+/// <summary>groupKey -> the group's message, in the app's storage account. Writes are conditional, so two
+/// notifications of one group racing each other cannot both post.</summary>
+public interface IAlertMessages
+{
+    Task<(AlertMessageRecord Record, string Version)?> FindAsync(string groupId, CancellationToken ct = default);
+
+    /// <summary>Creates the record; null when one exists already (another notification of the group got there first).</summary>
+    Task<string?> TryCreateAsync(string groupId, AlertMessageRecord record, CancellationToken ct = default);
+
+    /// <summary>Replaces the record if it is still at <paramref name="version"/>; null when it changed in between.</summary>
+    Task<string?> TryReplaceAsync(string groupId, AlertMessageRecord record, string version, CancellationToken ct = default);
+}

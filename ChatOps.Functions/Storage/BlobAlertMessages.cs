@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ChatOps.Core.Alerts;
+
+namespace ChatOps.Functions.Storage;
+
+/// <summary>Each alert group's message record as a blob `alertmsg-{group id}` in the dedupe container (which the
+/// Bicep already creates and the app may write), with ETag conditions so racing notifications cannot both post.</summary>
+public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMessages
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private Task? _created;
+
+    public async Task<(AlertMessageRecord Record, string Version)?> FindAsync(string groupId, CancellationToken ct = default)
+    {
+        await EnsureAsync().ConfigureAwait(false);
+        try
+        {
+            var response = await Blob(groupId).DownloadContentAsync(ct).ConfigureAwait(false);
+            var record = response.Value.Content.ToObjectFromJson<AlertMessageRecord>(Json);
+            return record is null ? null : (record, response.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public Task<string?> TryCreateAsync(string groupId, AlertMessageRecord record, CancellationToken ct = default) =>
+        WriteAsync(groupId, record, new BlobRequestConditions { IfNoneMatch = ETag.All }, ct);
+
+    public Task<string?> TryReplaceAsync(string groupId, AlertMessageRecord record, string version, CancellationToken ct = default) =>
+        WriteAsync(groupId, record, new BlobRequestConditions { IfMatch = new ETag(version) }, ct);
+
+    private async Task<string?> WriteAsync(string groupId, AlertMessageRecord record, BlobRequestConditions conditions, CancellationToken ct)
+    {
+        await EnsureAsync().ConfigureAwait(false);
+        try
+        {
+            var response = await Blob(groupId).UploadAsync(BinaryData.FromObjectAsJson(record, Json), new BlobUploadOptions
+            {
+                Conditions = conditions,
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            }, ct).ConfigureAwait(false);
+            return response.Value.ETag.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    private BlobClient Blob(string groupId) => container.GetBlobClient("alertmsg-" + groupId);
+
+    private Task EnsureAsync()
+    {
+        if (_created is not { IsCompletedSuccessfully: true }) _created = CreateAsync();
+        return _created;
+    }
+
+    private async Task CreateAsync()
+    {
+        try
+        {
+            await container.CreateIfNotExistsAsync().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // In Azure the Bicep creates it and the app's identity may only use it.
+        }
+    }
+}

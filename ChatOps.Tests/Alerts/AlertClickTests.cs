@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using ChatOps.Core.Alerts;
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Tests.Alerts;
+
+/// <summary>Silence, Show traces and Runbook on an alert message, through the interactivity path.</summary>
+public sealed class AlertClickTests : IAsyncLifetime
+{
+    private FakeSlackApi _slack = null!;
+    private TestApp _app = null!;
+    private readonly FakeOpsClient _ops = new();
+    private const string OnCall = "U0ONCALL";
+    private string _groupId = "";
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync();
+        var settings = AlertPayloads.Settings();
+        settings["Access:Rules:0:Commands"] = "silence";
+        settings["Access:Rules:0:Users"] = OnCall;
+        _app = await TestApp.StartAsync(_slack, settings, s => s.AddSingleton<IOpsClient>(_ops));
+        var payload = AlertPayloads.Group(startsAt: DateTimeOffset.Parse("2026-12-01T10:00:00Z"), expr: null);
+        var call = await _app.InvokeAlertmanagerAsync(payload.ToJsonString(), "Bearer " + AlertPayloads.Token);
+        Assert.Equal(200, await _app.InvokeWorkerAsync(call.Message!.ToJsonString(), messageId: "alert-1"));
+        _groupId = AlertPayload.Read(System.Text.Encoding.UTF8.GetBytes(payload.ToJsonString())).Notification!.GroupId();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private async Task<SlackCall> ClickAsync(string form)
+    {
+        var call = await _app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
+        Assert.Equal(200, call.Status);
+        if (call.Message is { } message) Assert.Equal(200, await _app.InvokeWorkerAsync(message.ToJsonString(), messageId: "click-" + Guid.NewGuid()));
+        return call;
+    }
+
+    private string Answer() => Assert.Single(_slack.CallsTo("response_url")).Str("text") ?? "";
+
+    [Fact]
+    public void TheMessage_OffersTheSilenceMenu_ShowTraces_AndTheRunbookLink()
+    {
+        var actions = _slack.CallsTo("chat.postMessage")[0].Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray();
+
+        Assert.Contains(actions, e => (string?)e!["action_id"] == AlertActions.Traces);
+        var runbook = actions.Single(e => (string?)e!["action_id"] == AlertActions.Runbook)!;
+        Assert.Equal("https://runbooks.example.com/high-error-rate", (string?)runbook["url"]);
+        var menu = actions.Single(e => (string?)e!["type"] == "static_select")!;
+        Assert.Equal(["Silence 1h", "Silence 4h", "Silence 24h"], menu["options"]!.AsArray().Select(o => (string)o!["text"]!["text"]!));
+        Assert.All(menu["options"]!.AsArray(), o => Assert.True(((string)o!["value"]!).Length <= 150));
+    }
+
+    [Fact]
+    public async Task SilencePicked_BySomeoneAllowed_CreatesTheSilenceAsThem_AndTheMessageShowsIt()
+    {
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(4), _groupId), OnCall, _slack.ResponseUrl("s1")));
+
+        var request = (SilenceRequest)Assert.Single(_ops.Calls, c => c.Method == "CreateSilence").Request!;
+        Assert.Equal(OnCall, request.CreatedBy);
+        Assert.Equal([new LabelMatcher("alertname", "HighErrorRate", false, true)], request.Matchers);
+        Assert.Equal(TimeSpan.FromHours(4), request.EndsAt - request.StartsAt);
+        Assert.Contains(":mute: Silenced `alertname=HighErrorRate` for 4h", Answer());
+        var update = Assert.Single(_slack.CallsTo("chat.update"));
+        Assert.Equal("1700000000.000002", update.Str("ts"));
+        Assert.Contains($"Silenced by <@{OnCall}> until", AlertPayloads.Texts(update));
+    }
+
+    [Fact]
+    public async Task SilencePicked_BySomeoneNotAllowed_IsRefused_AndNothingIsSilenced()
+    {
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), "U0INTERN", _slack.ResponseUrl("s2")));
+
+        Assert.StartsWith(":no_entry:", Answer());
+        Assert.DoesNotContain(_ops.Calls, c => c.Method == "CreateSilence");
+        Assert.Empty(_slack.CallsTo("chat.update"));
+    }
+
+    [Fact]
+    public async Task SilenceFailing_IsAnsweredWithWhy()
+    {
+        _ops.Failure = new OpsException(Grpc.Core.StatusCode.FailedPrecondition, "CreateSilence", "http://ops", "no Alertmanager is configured");
+
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), OnCall, _slack.ResponseUrl("s3")));
+
+        Assert.Contains(":x: No silence was created", Answer());
+        Assert.Contains("no Alertmanager is configured", Answer());
+    }
+
+    [Fact]
+    public async Task ShowTraces_ListsTheServicesTracesAroundTheStart()
+    {
+        _ops.Traces = [new TraceSummary("4bf92f3577b34da6a3ce929d0e0e4736", DateTimeOffset.Parse("2026-12-01T10:01:00Z"))];
+
+        await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Traces, _groupId, "U0INTERN", _slack.ResponseUrl("t1")));
+
+        var query = (TraceQuery)Assert.Single(_ops.Calls, c => c.Method == "ListTraces").Request!;
+        Assert.Equal("checkout", query.Service);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T09:45:00Z"), query.Start);
+        Assert.Contains("4bf92f3577b34da6a3ce929d0e0e4736", AlertPayloads.Texts(Assert.Single(_slack.CallsTo("response_url"))));
+    }
+
+    [Fact]
+    public async Task RunbookLink_IsAckedAndNothingElse()
+    {
+        var call = await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Runbook, "runbook", OnCall, _slack.ResponseUrl("r1")));
+
+        Assert.Null(call.Message);
+    }
+
+    [Fact]
+    public async Task ForgedValue_IsAnswered_AndDoesNothing()
+    {
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, "720h|" + _groupId, OnCall, _slack.ResponseUrl("f1")));
+
+        Assert.Contains("not one I wrote", Answer());
+        Assert.Empty(_ops.Calls);
+    }
+}
