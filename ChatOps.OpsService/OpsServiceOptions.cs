@@ -32,4 +32,7 @@ public sealed class OpsServiceOptions
     public string? Token { get; set; }
 
     public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Deploy actions per service and the deployment history (issue 16).</summary>
+    public Deploy.DeployOptions Deploy { get; set; } = new();
 }
