@@ -37,6 +37,18 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
         OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.QueryRangeAsync(query, start, end, step, caller, ct), ct);
 
+    public Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.DeployAsync(order, caller, ct), ct);
+
+    public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.RollbackAsync(order, planOnly, caller, ct), ct);
+
+    public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.DeploymentStatusAsync(id, caller, ct), ct);
+
+    public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ListDeploymentsAsync(service, limit, caller, ct), ct);
+
     private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken ct)
     {
         await _slots.WaitAsync(ct).ConfigureAwait(false);

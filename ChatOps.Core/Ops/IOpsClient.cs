@@ -23,4 +23,16 @@ public interface IOpsClient
     /// <summary>A PromQL range query (contract extension), for graphs. A zero step lets the service choose.</summary>
     Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
         OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Starts a deployment (contract extension); a refusal comes back as a value, with nothing run.</summary>
+    Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Rolls back to the last version that deployed successfully before the current one; with
+    /// <paramref name="planOnly"/>, only names it.</summary>
+    Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default);
+
+    Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Newest first; a null service lists every service.</summary>
+    Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default);
 }

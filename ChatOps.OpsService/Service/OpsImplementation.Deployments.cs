@@ -1,0 +1,46 @@
+using ChatOps.OpsService.Deploy;
+using ChatOps.OpsService.Grpc;
+using ChatOps.Wire.Ops;
+using Grpc.Core;
+
+namespace ChatOps.OpsService.Service;
+
+/// <summary>The deployment methods (issue 16): the work is in the Deployments class; these only map.</summary>
+internal sealed partial class OpsImplementation
+{
+    private const int DefaultListLimit = 10;
+    private const int MaxListLimit = 100;
+
+    public override Task<DeploymentResp> Deploy(DeployReq r, ServerCallContext call) =>
+        Task.FromResult(DeploymentWire.Answer(deployments.Start(Request(r.Service, r.Version, r.RequestedBy, r.ConfirmedBy, call))));
+
+    public override Task<DeploymentResp> Rollback(RollbackReq r, ServerCallContext call)
+    {
+        var (target, refusal) = deployments.RollbackTarget(r.Service);
+        if (target is null) return Task.FromResult(new DeploymentResp { Refusal = refusal ?? "nothing to roll back to" });
+        if (r.PlanOnly) return Task.FromResult(new DeploymentResp { TargetVersion = target });
+        var start = deployments.Start(Request(r.Service, target, r.RequestedBy, r.ConfirmedBy, call) with { Rollback = true });
+        return Task.FromResult(DeploymentWire.Answer(start));
+    }
+
+    public override Task<DeploymentResp> DeploymentStatus(DeploymentStatusReq r, ServerCallContext call) =>
+        deployments.Status(r.Id) is { } d
+            ? Task.FromResult(new DeploymentResp { Deployment = DeploymentWire.ToWire(d), TargetVersion = d.Version })
+            : throw new RpcException(new Status(StatusCode.NotFound, $"no deployment {MetadataText.Sanitise(r.Id)}"));
+
+    public override Task<ListDeploymentsResp> ListDeployments(ListDeploymentsReq r, ServerCallContext call)
+    {
+        var limit = r.Limit > 0 ? Math.Min(r.Limit, MaxListLimit) : DefaultListLimit;
+        var response = new ListDeploymentsResp();
+        // The list is for people: the output tails stay in DeploymentStatus.
+        response.Deployments.AddRange(deployments.List(r.Service, limit).Select(d => DeploymentWire.ToWire(d with { Output = [] })));
+        return Task.FromResult(response);
+    }
+
+    private static DeployRequest Request(string service, string version, string requestedBy, string confirmedBy, ServerCallContext call)
+    {
+        var confirmer = confirmedBy.Length > 0 ? confirmedBy : MetadataText.Of(call, "x-chatops-user");
+        return new DeployRequest(service, version, MetadataText.Sanitise(requestedBy.Length > 0 ? requestedBy : confirmer),
+            MetadataText.Sanitise(confirmer), DeploymentWire.TraceId(call));
+    }
+}
