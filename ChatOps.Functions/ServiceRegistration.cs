@@ -132,6 +132,10 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
         services.AddSingleton<ICommand, GraphCommand>();
+        // Issue 16: deployments.
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

@@ -37,8 +37,8 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
         OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.QueryRangeAsync(query, start, end, step, caller, ct), ct);
 
-    public Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default) =>
-        Bounded(() => inner.DeployAsync(order, caller, ct), ct);
+    public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.DeployAsync(order, planOnly, caller, ct), ct);
 
     public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.RollbackAsync(order, planOnly, caller, ct), ct);

@@ -24,8 +24,9 @@ public interface IOpsClient
     Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,
         OpsCaller caller, CancellationToken ct = default);
 
-    /// <summary>Starts a deployment (contract extension); a refusal comes back as a value, with nothing run.</summary>
-    Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default);
+    /// <summary>Starts a deployment (contract extension); a refusal comes back as a value, with nothing run. With
+    /// <paramref name="planOnly"/>, only checks that it could start now.</summary>
+    Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default);
 
     /// <summary>Rolls back to the last version that deployed successfully before the current one; with
     /// <paramref name="planOnly"/>, only names it.</summary>

@@ -93,9 +93,12 @@ public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOp
             s.Points.Select(p => new MetricPoint(UnixNanos.ToTime(p.Timestamp), p.Value)).ToList())).ToList();
     }
 
-    public async Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default)
+    public async Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
     {
-        var request = new DeployReq { Service = order.Service, Version = order.Version ?? "", RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy };
+        var request = new DeployReq
+        {
+            Service = order.Service, Version = order.Version ?? "", RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy, PlanOnly = planOnly,
+        };
         var r = await CallAsync("Deploy", o => _client.DeployAsync(request, o), caller, ct).ConfigureAwait(false);
         return Started(r);
     }

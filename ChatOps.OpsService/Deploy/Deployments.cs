@@ -34,24 +34,25 @@ public sealed class Deployments : IAsyncDisposable
         }
     }
 
+    /// <summary>Why the request could not start now, or null: the checks of <see cref="Start"/>, running nothing.</summary>
+    public string? Check(DeployRequest request)
+    {
+        var refusal = Validate(request, out var name, out _);
+        if (refusal is not null) return refusal;
+        lock (_gate) return Busy(name!);
+    }
+
     public DeployStart Start(DeployRequest request)
     {
-        if (!_options.Services.TryGetValue(request.Service, out var service))
-            return DeployStart.Refused(_options.Services.Count == 0
-                ? "no service is set up for deployments here"
-                : $"'{request.Service}' is not a service I can deploy (known: {string.Join(", ", _options.Services.Keys.Order())})");
-        var name = _options.Services.Keys.First(k => string.Equals(k, request.Service, StringComparison.OrdinalIgnoreCase));
-        if (!Regex.IsMatch(request.Version, service.VersionPattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
-            return DeployStart.Refused($"'{request.Version}' is not a version {name} accepts (it must match {service.VersionPattern})");
-        var words = ArgumentTemplate.Split(service.Arguments)!;
+        if (Validate(request, out var name, out var service) is { } refusal) return DeployStart.Refused(refusal);
+        var words = ArgumentTemplate.Split(service!.Arguments)!;
 
         DeploymentRecord record;
         OutputTail tail;
         lock (_gate)
         {
-            if (_all.LastOrDefault(d => d.Service == name && !d.Done) is { } busy)
-                return DeployStart.Refused($"{name} is being deployed already: {busy.Version}, started by {busy.RequestedBy} at {busy.StartedAt:yyyy-MM-dd HH:mm:ss} UTC ({busy.Id})");
-            record = new DeploymentRecord(NewId(), name, request.Version, CurrentVersion(name), request.Rollback, request.RequestedBy,
+            if (Busy(name!) is { } busy) return DeployStart.Refused(busy);
+            record = new DeploymentRecord(NewId(), name!, request.Version, CurrentVersion(name!), request.Rollback, request.RequestedBy,
                 request.ConfirmedBy, request.TraceId, _clock.GetUtcNow(), DeploymentState.Running);
             _all.Add(record);
             tail = new OutputTail(_options.MaxOutputLines);
@@ -60,14 +61,31 @@ public sealed class Deployments : IAsyncDisposable
             var environment = new Dictionary<string, string>
             {
                 ["CHATOPS_DEPLOYMENT_ID"] = record.Id,
-                ["CHATOPS_SERVICE"] = name,
+                ["CHATOPS_SERVICE"] = name!,
                 ["CHATOPS_VERSION"] = request.Version,
             };
-            _running[record.Id] = Task.Run(() => RunAsync(record, service, ArgumentTemplate.Fill(words, name, request.Version), environment, tail));
+            _running[record.Id] = Task.Run(() => RunAsync(record, service, ArgumentTemplate.Fill(words, name!, request.Version), environment, tail));
         }
         _log.LogWarning("Deployment {DeploymentId}: {Service} {From} -> {Version} asked by {User}, confirmed by {Confirmer} (trace {TraceId})",
             record.Id, name, record.PreviousVersion ?? "(none)", record.Version, record.RequestedBy, record.ConfirmedBy, record.TraceId);
         return new DeployStart(record, null);
+    }
+
+    private string? Busy(string name) => _all.LastOrDefault(d => d.Service == name && !d.Done) is { } busy
+        ? $"{name} is being deployed already: {busy.Version}, started by {busy.RequestedBy} at {busy.StartedAt:yyyy-MM-dd HH:mm:ss} UTC ({busy.Id})"
+        : null;
+
+    private string? Validate(DeployRequest request, out string? name, out DeployServiceOptions? service)
+    {
+        name = null;
+        if (!_options.Services.TryGetValue(request.Service, out service))
+            return _options.Services.Count == 0
+                ? "no service is set up for deployments here"
+                : $"'{request.Service}' is not a service I can deploy (known: {string.Join(", ", _options.Services.Keys.Order())})";
+        name = _options.Services.Keys.First(k => string.Equals(k, request.Service, StringComparison.OrdinalIgnoreCase));
+        if (!Regex.IsMatch(request.Version, service.VersionPattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+            return $"'{request.Version}' is not a version {name} accepts (it must match {service.VersionPattern})";
+        return null;
     }
 
     /// <summary>The version a rollback of the service goes back to, or why there is none.</summary>

@@ -11,8 +11,13 @@ internal sealed partial class OpsImplementation
     private const int DefaultListLimit = 10;
     private const int MaxListLimit = 100;
 
-    public override Task<DeploymentResp> Deploy(DeployReq r, ServerCallContext call) =>
-        Task.FromResult(DeploymentWire.Answer(deployments.Start(Request(r.Service, r.Version, r.RequestedBy, r.ConfirmedBy, call))));
+    public override Task<DeploymentResp> Deploy(DeployReq r, ServerCallContext call)
+    {
+        var request = Request(r.Service, r.Version, r.RequestedBy, r.ConfirmedBy, call);
+        if (r.PlanOnly)
+            return Task.FromResult(deployments.Check(request) is { } refusal ? new DeploymentResp { Refusal = refusal } : new DeploymentResp { TargetVersion = r.Version });
+        return Task.FromResult(DeploymentWire.Answer(deployments.Start(request)));
+    }
 
     public override Task<DeploymentResp> Rollback(RollbackReq r, ServerCallContext call)
     {

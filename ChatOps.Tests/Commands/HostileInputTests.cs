@@ -42,6 +42,9 @@ public sealed class HostileInputTests
         ["list graph shortcuts"] = [$"list graph shortcuts {Evil}", "list graph shortcuts"],
         ["graph"] = [$"graph {Evil}", $"graph query={Evil}", $"graph query=\"{Evil}\" range=1h", $"graph latency range={Evil}",
             $"graph latency from={Evil}", $"graph latency to={Evil}", "graph latency", $"graph {Evil} {Evil}"],
+        ["deploy"] = [$"deploy {Evil} 1.0", $"deploy demo {Evil}", "deploy demo 1.5.0"],
+        ["rollback"] = [$"rollback {Evil}", "rollback demo"],
+        ["deployments"] = [$"deployments {Evil}", $"deployments limit={Evil}", "deployments demo", "deployments"],
     };
 
     private static FakeOpsClient HostileOps(bool empty) => empty ? new FakeOpsClient { Version = "" } : new()
@@ -54,6 +57,11 @@ public sealed class HostileInputTests
         Trace = new TraceDetails("4bf92f3577b34da6a3ce929d0e0e4736", [Evil, Evil], [Evil], [Evil], TimeSpan.FromMilliseconds(5)),
         Logs = new TraceLogs("4bf92f3577b34da6a3ce929d0e0e4736", [new LogEvent(Now, [new LogField(Evil, Evil), new LogField("message", Evil)])]),
         Series = [new MetricSeries(new Dictionary<string, string> { ["__name__"] = Evil, ["job"] = Evil }, [new MetricPoint(Now.AddMinutes(-5), 1)])],
+        RollbackVersion = Evil,
+        Deployments =
+        {
+            new DeploymentInfo(Evil, Evil, Evil, Evil, false, Evil, Evil, Now.AddMinutes(-9), Now.AddMinutes(-8), DeploymentState.Failed, 1, [Evil, "```" + Evil]),
+        },
     };
 
     private sealed class BlankRenderer : IGraphRenderer

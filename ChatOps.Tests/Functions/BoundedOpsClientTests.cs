@@ -41,7 +41,7 @@ public sealed class BoundedOpsClientTests
         public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, OpsCaller caller,
             CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
             throw new NotSupportedException();
         public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();

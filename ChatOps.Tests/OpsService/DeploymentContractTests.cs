@@ -37,10 +37,10 @@ public sealed class DeploymentContractTests : IAsyncLifetime
     [Fact]
     public async Task Deploy_ThenRollback_GoBackToThePreviousGoodVersion_AndTheListShowsWhoAndWhat()
     {
-        var first = await _ops.DeployAsync(new DeployOrder("demo", "1.4.0", "U1", "U2"), Caller);
+        var first = await _ops.DeployAsync(planOnly: false, order: new DeployOrder("demo", "1.4.0", "U1", "U2"), caller: Caller);
         Assert.Null(first.Refusal);
         Assert.Equal(DeploymentState.Succeeded, (await Finished(first.Deployment!.Id)).State);
-        var second = await _ops.DeployAsync(new DeployOrder("demo", "1.5.0", "U1", "U2"), Caller);
+        var second = await _ops.DeployAsync(planOnly: false, order: new DeployOrder("demo", "1.5.0", "U1", "U2"), caller: Caller);
         var done = await Finished(second.Deployment!.Id);
         Assert.Equal(("1.4.0", 0), (done.PreviousVersion, done.ExitCode));
         Assert.Contains("switching demo to 1.5.0", done.Output);
@@ -59,7 +59,7 @@ public sealed class DeploymentContractTests : IAsyncLifetime
     [Fact]
     public async Task FailingAction_IsReportedWithExitCodeAndLastLines()
     {
-        var start = await _ops.DeployAsync(new DeployOrder("demo", "9.9.9", "U1", "U2"), Caller);
+        var start = await _ops.DeployAsync(planOnly: false, order: new DeployOrder("demo", "9.9.9", "U1", "U2"), caller: Caller);
         var done = await Finished(start.Deployment!.Id);
         Assert.Equal((DeploymentState.Failed, 4), (done.State, done.ExitCode));
         Assert.Contains("boom", done.Output);
@@ -68,8 +68,8 @@ public sealed class DeploymentContractTests : IAsyncLifetime
     [Fact]
     public async Task Refusals_ComeBackAsAnswers_WithNothingRun()
     {
-        Assert.Contains("is not a service I can deploy", (await _ops.DeployAsync(new DeployOrder("billing", "1.0", "U1", "U2"), Caller)).Refusal);
-        Assert.Contains("is not a version demo accepts", (await _ops.DeployAsync(new DeployOrder("demo", "1.0|id", "U1", "U2"), Caller)).Refusal);
+        Assert.Contains("is not a service I can deploy", (await _ops.DeployAsync(planOnly: false, order: new DeployOrder("billing", "1.0", "U1", "U2"), caller: Caller)).Refusal);
+        Assert.Contains("is not a version demo accepts", (await _ops.DeployAsync(planOnly: false, order: new DeployOrder("demo", "1.0|id", "U1", "U2"), caller: Caller)).Refusal);
         Assert.Contains("has no successful deployment", (await _ops.RollbackAsync(new DeployOrder("demo", null, "U1", "U2"), false, Caller)).Refusal);
         Assert.Empty(await _ops.ListDeploymentsAsync(null, 10, Caller));
     }

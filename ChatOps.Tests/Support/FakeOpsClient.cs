@@ -56,18 +56,22 @@ public sealed class FakeOpsClient : IOpsClient
     public string? DeployRefusal { get; set; }
     public string? RollbackVersion { get; set; }
 
+    /// <summary>When a deployment started here says it started; null = now.</summary>
+    public DateTimeOffset? StartTime { get; set; }
+
     private DeploymentStart Started(DeployOrder order, string version, bool rollback)
     {
         if (DeployRefusal is { } refusal) return new DeploymentStart(null, refusal, null);
         var started = new DeploymentInfo($"dep-{Deployments.Count + 1}", order.Service, version, Version, rollback, order.RequestedBy,
-            order.ConfirmedBy, DateTimeOffset.UtcNow, null, DeploymentState.Running, null, []);
+            order.ConfirmedBy, StartTime ?? DateTimeOffset.UtcNow, null, DeploymentState.Running, null, []);
         lock (Deployments) Deployments.Add(started);
         return new DeploymentStart(started, null, version);
     }
 
-    public Task<DeploymentStart> DeployAsync(DeployOrder order, OpsCaller caller, CancellationToken ct = default)
+    public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
     {
-        Answer("Deploy", order, caller, 0);
+        Answer(planOnly ? "DeployPlan" : "Deploy", order, caller, 0);
+        if (planOnly) return Task.FromResult(new DeploymentStart(null, DeployRefusal, DeployRefusal is null ? order.Version : null));
         return Task.FromResult(Started(order, order.Version!, false));
     }
 
