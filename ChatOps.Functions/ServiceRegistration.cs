@@ -115,6 +115,10 @@ public static class ServiceRegistration
             var dedupe = sp.GetRequiredService<IOptions<DedupeOptions>>().Value;
             return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
         });
+        // Issue 16: follow-ups of deployments, on the same queue as deferred replies.
+        services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
+            sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
+        services.AddSingleton<DeploymentFollower>();
     }
 
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>

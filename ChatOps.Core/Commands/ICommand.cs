@@ -28,6 +28,9 @@ public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
     /// <summary>The audit outcome when it is more specific than <see cref="Kind"/>'s (see <see cref="IFailedResult"/>).</summary>
     public string? AuditOutcome { get; init; }
 
+    /// <summary>A deployment the command started, for the worker to follow to its end.</summary>
+    public string? FollowDeploymentId { get; init; }
+
     public bool IsUserMistake => Kind == OutcomeKind.UserMistake;
 
     public static CommandOutcome Success(ChatReply reply) => new(reply, OutcomeKind.Success);

@@ -52,6 +52,7 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
         return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
         {
             Outcome = outcome.Kind,
+            FollowDeploymentId = outcome.FollowDeploymentId,
         };
     }
 }

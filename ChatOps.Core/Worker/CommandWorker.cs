@@ -22,7 +22,8 @@ public sealed class CommandWorker(
     ISlackClient slack,
     ReplySender replies,
     WorkerServices services,
-    ILogger<CommandWorker> log)
+    ILogger<CommandWorker> log,
+    DeploymentFollower follower)
 {
     /// <param name="messageId">The queue message carrying the envelope: the claim on the dedupe key is held
     /// in its name, so a later attempt of the same message can take over a claim its dead predecessor left.</param>
@@ -36,6 +37,7 @@ public sealed class CommandWorker(
             return new WorkerResult(WorkerOutcome.Ignored, null);
         }
 
+        if (envelope.Follow is { } follow) return await follower.RunAsync(envelope, follow, messageId, ct).ConfigureAwait(false);
         if (envelope.Deferred is { } deferred) return await DeferredAsync(envelope, deferred, messageId, ct).ConfigureAwait(false);
 
         var audit = new AuditDraft(envelope, dequeueCount, services, dispatcher, started);
@@ -203,6 +205,7 @@ public sealed class CommandWorker(
                 envelope.Id, result.Decision, ex.Error);
             delivered = false;
         }
+        if (result.FollowDeploymentId is { } deploymentId) await follower.StartAsync(envelope, deploymentId, ct).ConfigureAwait(false);
         var outcome = result.Outcome is { } kind ? OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";
         audit.Write(delivered ? outcome : "undeliverable");
         log.LogInformation("Click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);

@@ -6,7 +6,10 @@ namespace ChatOps.Core.Commands.Deploy;
 public abstract record DeployResult;
 
 /// <summary>The Ops service started it: the bot follows it from here (<see cref="Deployment"/>.Id).</summary>
-public sealed record DeployStarted(DeploymentInfo Deployment) : DeployResult;
+public sealed record DeployStarted(DeploymentInfo Deployment) : DeployResult, IFollowedResult
+{
+    public string DeploymentId => Deployment.Id;
+}
 
 /// <summary>The Ops service refused it; nothing ran.</summary>
 public sealed record DeployRefused(string Service, string Reason) : DeployResult, IFailedResult
