@@ -19,6 +19,10 @@ public sealed class DeployServiceOptions
     /// <summary>The action's whole environment besides PATH, HOME and LANG (OpsService__Deploy__Services__x__Environment__KUBECONFIG=…).</summary>
     public Dictionary<string, string> Environment { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Optional PromQL whose first series' `version` label is the version running now: recorded as the
+    /// deployment's previous version (else the last successful one in the history).</summary>
+    public string? VersionQuery { get; set; }
+
     /// <summary>Folder to run in; empty = the Ops service's own.</summary>
     public string? WorkingDirectory { get; set; }
 }

@@ -52,7 +52,7 @@ public sealed class Deployments : IAsyncDisposable
         lock (_gate)
         {
             if (Busy(name!) is { } busy) return DeployStart.Refused(busy);
-            record = new DeploymentRecord(NewId(), name!, request.Version, CurrentVersion(name!), request.Rollback, request.RequestedBy,
+            record = new DeploymentRecord(NewId(), name!, request.Version, request.RunningVersion ?? CurrentVersion(name!), request.Rollback, request.RequestedBy,
                 request.ConfirmedBy, request.TraceId, _clock.GetUtcNow(), DeploymentState.Running);
             _all.Add(record);
             tail = new OutputTail(_options.MaxOutputLines);
@@ -98,8 +98,9 @@ public sealed class Deployments : IAsyncDisposable
                 .Reverse().ToList();
             if (good.Count == 0) return (null, $"{service} has no successful deployment in the history");
             var current = good[0].Version;
-            return good.FirstOrDefault(d => d.Version != current) is { } before
-                ? (before.Version, null)
+            // The version that ran before the first deployment made here counts too: it was running, so it had deployed.
+            return good.FirstOrDefault(d => d.Version != current) is { } before ? (before.Version, null)
+                : good.Select(d => d.PreviousVersion).FirstOrDefault(v => v is not null && v != current) is { } earlier ? (earlier, null)
                 : (null, $"no version of {service} deployed successfully before {current}");
         }
     }

@@ -11,21 +11,39 @@ internal sealed partial class OpsImplementation
     private const int DefaultListLimit = 10;
     private const int MaxListLimit = 100;
 
-    public override Task<DeploymentResp> Deploy(DeployReq r, ServerCallContext call)
+    public override async Task<DeploymentResp> Deploy(DeployReq r, ServerCallContext call)
     {
         var request = Request(r.Service, r.Version, r.RequestedBy, r.ConfirmedBy, call);
         if (r.PlanOnly)
-            return Task.FromResult(deployments.Check(request) is { } refusal ? new DeploymentResp { Refusal = refusal } : new DeploymentResp { TargetVersion = r.Version });
-        return Task.FromResult(DeploymentWire.Answer(deployments.Start(request)));
+            return deployments.Check(request) is { } refusal ? new DeploymentResp { Refusal = refusal } : new DeploymentResp { TargetVersion = r.Version };
+        if (deployments.Check(request) is null) request = request with { RunningVersion = await RunningVersionAsync(r.Service, call) };
+        return DeploymentWire.Answer(deployments.Start(request));
     }
 
-    public override Task<DeploymentResp> Rollback(RollbackReq r, ServerCallContext call)
+    /// <summary>The service's version query, when it has one; a deployment still starts without its answer.</summary>
+    private async Task<string?> RunningVersionAsync(string service, ServerCallContext call)
+    {
+        if (!options.Deploy.Services.TryGetValue(service, out var s) || string.IsNullOrWhiteSpace(s.VersionQuery)) return null;
+        try
+        {
+            var samples = await prometheus.QueryAsync(s.VersionQuery, call.CancellationToken);
+            return samples.FirstOrDefault() is { } first ? first.Labels.GetValueOrDefault("version") ?? first.Value : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning("Version query of {Service} failed ({Error}); the history names the previous version", service, ex.Message);
+            return null;
+        }
+    }
+
+    public override async Task<DeploymentResp> Rollback(RollbackReq r, ServerCallContext call)
     {
         var (target, refusal) = deployments.RollbackTarget(r.Service);
-        if (target is null) return Task.FromResult(new DeploymentResp { Refusal = refusal ?? "nothing to roll back to" });
-        if (r.PlanOnly) return Task.FromResult(new DeploymentResp { TargetVersion = target });
-        var start = deployments.Start(Request(r.Service, target, r.RequestedBy, r.ConfirmedBy, call) with { Rollback = true });
-        return Task.FromResult(DeploymentWire.Answer(start));
+        if (target is null) return new DeploymentResp { Refusal = refusal ?? "nothing to roll back to" };
+        var request = Request(r.Service, target, r.RequestedBy, r.ConfirmedBy, call) with { Rollback = true };
+        if (r.PlanOnly) return deployments.Check(request) is { } busy ? new DeploymentResp { Refusal = busy } : new DeploymentResp { TargetVersion = target };
+        if (deployments.Check(request) is null) request = request with { RunningVersion = await RunningVersionAsync(r.Service, call) };
+        return DeploymentWire.Answer(deployments.Start(request));
     }
 
     public override Task<DeploymentResp> DeploymentStatus(DeploymentStatusReq r, ServerCallContext call) =>
