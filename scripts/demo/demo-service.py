@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The demo service of the local stack: serves /metrics with demo_build_info{version="..."} 1, the version
 read from a file on every scrape, so the deploy action switches it by writing that file.
-Usage: demo-service.py <port> <version-file>"""
+Usage: demo-service.py <port> <version-file> [<host>, default 127.0.0.1]"""
 import http.server
 import sys
 
 PORT = int(sys.argv[1])
 VERSION_FILE = sys.argv[2]
+HOST = sys.argv[3] if len(sys.argv) > 3 else "127.0.0.1"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -31,4 +32,4 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
+http.server.ThreadingHTTPServer((HOST, PORT), Handler).serve_forever()
