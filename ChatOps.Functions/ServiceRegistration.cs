@@ -122,6 +122,10 @@ public static class ServiceRegistration
             var dedupe = sp.GetRequiredService<IOptions<DedupeOptions>>().Value;
             return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
         });
+        // Issue 16: follow-ups of deployments, on the same queue as deferred replies.
+        services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
+            sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
+        services.AddSingleton<DeploymentFollower>();
     }
 
     /// <summary>The Alertmanager receiver: its settings (checked at start), routing, the message store and poster.</summary>
@@ -159,6 +163,10 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, SilencesCommand>();
         services.AddSingleton<ICommand, SilenceCommand>();
         services.AddSingleton<ICommand, UnsilenceCommand>();
+        // Issue 16: deployments.
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using ChatOps.OpsService.Backends;
+using ChatOps.OpsService.Deploy;
 using ChatOps.OpsService.Grpc;
 using ChatOps.OpsService.Hosting;
 using ChatOps.OpsService.Metrics;
@@ -47,6 +48,10 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(sp => new AlertmanagerClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.AlertmanagerUrl));
         builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
         builder.Services.AddSingleton(new CallMetrics(Version()));
+        builder.Services.AddSingleton(sp => new DeploymentHistory(options.Deploy.HistoryFile, sp.GetRequiredService<ILogger<DeploymentHistory>>()));
+        builder.Services.AddSingleton<ActionRunner>();
+        builder.Services.AddSingleton(sp => new Deployments(options.Deploy, sp.GetRequiredService<DeploymentHistory>(),
+            sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Deployments>>()));
         builder.Services.AddSingleton<OpsImplementation>();
         builder.Services.AddSingleton<CallMetricsInterceptor>();
         builder.Services.AddSingleton<CallLogInterceptor>();

@@ -186,6 +186,7 @@ var settings = {
   Ops__Timeout: '00:00:10'
   Ops__TraceUiUrl: traceUiUrl
   Worker__MaxDequeueCount: '3' // host.json extensions.queues.maxDequeueCount
+  Worker__DeploymentPoll: '00:00:10' // how often a followed deployment's message is updated (issue 16)
   Graphs__ChromiumPath: '/usr/bin/chromium' // in the premium image only; URL shortcuts fail on Flex
   Graphs__RenderTimeout: '00:00:20'
   Graphs__MaxConcurrentRenders: '2'

@@ -47,6 +47,9 @@ public sealed record AuditRecord
     public int Attempt { get; init; }
     public int SlackRetry { get; init; }
 
+    /// <summary>Only on the one record written when a followed deployment ends (decision deployment_finished).</summary>
+    public DeploymentAudit? Deployment { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

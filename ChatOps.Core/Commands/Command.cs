@@ -31,6 +31,18 @@ public abstract class Command<TArgs, TResult> : ICommand
             : new CommandPreview(Describe(parsed.Value!), null);
     }
 
+    public async Task<CommandPreview> PreviewAsync(string arguments, CommandContext context, CancellationToken ct = default)
+    {
+        var parsed = Parse(arguments);
+        return parsed.Error is { } error
+            ? new CommandPreview(null, UsageReply.For(Info, error))
+            : await PreviewAsync(parsed.Value!, context, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Override when the prompt needs the seams (a mistake here offers nothing for confirmation).</summary>
+    protected virtual Task<CommandPreview> PreviewAsync(TArgs args, CommandContext context, CancellationToken ct) =>
+        Task.FromResult(new CommandPreview(Describe(args), null));
+
     public async Task<CommandOutcome> RunAsync(string arguments, CommandContext context, CancellationToken ct = default)
     {
         var parsed = Parse(arguments);
@@ -47,6 +59,7 @@ public abstract class Command<TArgs, TResult> : ICommand
         }
         var rendered = Render(result);
         if (result is IFailedResult failed) return CommandOutcome.Failed(rendered) with { AuditOutcome = failed.AuditOutcome };
+        if (result is IFollowedResult followed) return CommandOutcome.Success(rendered) with { FollowDeploymentId = followed.DeploymentId };
         return result is IUserMistake ? CommandOutcome.Mistake(rendered) : CommandOutcome.Success(rendered);
     }
 }

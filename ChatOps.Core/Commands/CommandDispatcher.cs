@@ -34,7 +34,7 @@ public sealed class CommandDispatcher(CommandRegistry registry)
             return CommandOutcome.Refused(ChatReply.Plain(":no_entry: " + refusal));
         // A change to production is only described here; it runs when someone allowed clicks Confirm.
         if (command.Info.Mutating && context.Confirmations is { } gate)
-            return gate.Ask(command, arguments, context);
+            return await gate.AskAsync(command, arguments, context, ct).ConfigureAwait(false);
         return await command.RunAsync(arguments, context, ct).ConfigureAwait(false);
     }
 

@@ -13,6 +13,10 @@ public interface ICommand
     /// <summary>Parses without running: the exact change a confirmation asks about, or the usage
     /// reply when the arguments are wrong (then nothing is offered for confirmation).</summary>
     CommandPreview Preview(string arguments);
+
+    /// <summary>The same, for a prompt that needs to ask the seams first (the version running now); a
+    /// preview that finds the change impossible returns a mistake, and nothing is offered.</summary>
+    Task<CommandPreview> PreviewAsync(string arguments, CommandContext context, CancellationToken ct = default);
 }
 
 /// <summary>What running a command would do (<see cref="Summary"/>, mrkdwn), or why it cannot run (<see cref="Mistake"/>).</summary>
@@ -23,6 +27,9 @@ public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
 {
     /// <summary>The audit outcome when it is more specific than <see cref="Kind"/>'s (see <see cref="IFailedResult"/>).</summary>
     public string? AuditOutcome { get; init; }
+
+    /// <summary>A deployment the command started, for the worker to follow to its end.</summary>
+    public string? FollowDeploymentId { get; init; }
 
     public bool IsUserMistake => Kind == OutcomeKind.UserMistake;
 

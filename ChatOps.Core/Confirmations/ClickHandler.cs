@@ -48,10 +48,11 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
             return ClickResult.Notice(ChatReply.Plain(
                 $":no_entry: Two-person rule: someone other than you must confirm {Mrkdwn.Code(change.CommandLine)}."), "refused", change);
 
-        var outcome = await dispatcher.RunConfirmedAsync(command, change.Arguments, context, ct).ConfigureAwait(false);
+        var outcome = await dispatcher.RunConfirmedAsync(command, change.Arguments, context with { RequestedBy = change.RequestedBy }, ct).ConfigureAwait(false);
         return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
         {
             Outcome = outcome.Kind,
+            FollowDeploymentId = outcome.FollowDeploymentId,
         };
     }
 }

@@ -10,6 +10,9 @@ public sealed record ClickResult(ChatReply Reply, bool ReplaceOriginal, string D
     /// <summary>The confirmed command's outcome; null when nothing ran.</summary>
     public OutcomeKind? Outcome { get; init; }
 
+    /// <summary>A deployment the confirmed command started, to follow.</summary>
+    public string? FollowDeploymentId { get; init; }
+
     public static ClickResult Settled(ChatReply reply, string decision, PendingChange change) => new(reply, true, decision, change);
 
     public static ClickResult Notice(ChatReply reply, string decision, PendingChange? change) => new(reply, false, decision, change);

@@ -10,9 +10,9 @@ namespace ChatOps.Core.Confirmations;
 /// </summary>
 public sealed class ConfirmationGate(ConfirmationOptions options, TimeProvider clock)
 {
-    public CommandOutcome Ask(ICommand command, string arguments, CommandContext context)
+    public async Task<CommandOutcome> AskAsync(ICommand command, string arguments, CommandContext context, CancellationToken ct = default)
     {
-        var preview = command.Preview(arguments);
+        var preview = await command.PreviewAsync(arguments, context, ct).ConfigureAwait(false);
         if (preview.Mistake is { } mistake) return CommandOutcome.Mistake(mistake);
         if (string.IsNullOrWhiteSpace(options.HmacKey))
             return CommandOutcome.Refused(ChatReply.Plain(

@@ -50,6 +50,10 @@ public sealed record CommandEnvelope
     /// so the worker posts the kept reply and runs nothing.</summary>
     public DeferredReply? Deferred { get; init; }
 
+    /// <summary>Set when this envelope follows a deployment its confirmation started (issue 16): the worker
+    /// asks the Ops service how it goes, updates the message and queues the next look; runs nothing.</summary>
+    public DeploymentFollow? Follow { get; init; }
+
     /// <summary>
     /// The same for every delivery of the same thing the user did, and different otherwise: a message is
     /// its channel + ts (Slack may send one message twice under different event ids, and retries keep both),

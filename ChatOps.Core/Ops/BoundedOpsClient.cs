@@ -49,6 +49,17 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
             await inner.ExpireSilenceAsync(id, caller, ct).ConfigureAwait(false);
             return 0;
         }, ct);
+    public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.DeployAsync(order, planOnly, caller, ct), ct);
+
+    public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.RollbackAsync(order, planOnly, caller, ct), ct);
+
+    public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.DeploymentStatusAsync(id, caller, ct), ct);
+
+    public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ListDeploymentsAsync(service, limit, caller, ct), ct);
 
     private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken ct)
     {

@@ -31,4 +31,16 @@ public interface IOpsClient
     Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default);
 
     Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default);
+    /// <summary>Starts a deployment (contract extension); a refusal comes back as a value, with nothing run. With
+    /// <paramref name="planOnly"/>, only checks that it could start now.</summary>
+    Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Rolls back to the last version that deployed successfully before the current one; with
+    /// <paramref name="planOnly"/>, only names it.</summary>
+    Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default);
+
+    Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Newest first; a null service lists every service.</summary>
+    Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default);
 }

@@ -114,6 +114,39 @@ public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOp
 
     public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
         CallAsync("ExpireSilence", o => _client.ExpireSilenceAsync(new ExpireSilenceReq { Id = id }, o), caller, ct);
+    public async Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
+    {
+        var request = new DeployReq
+        {
+            Service = order.Service, Version = order.Version ?? "", RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy, PlanOnly = planOnly,
+        };
+        var r = await CallAsync("Deploy", o => _client.DeployAsync(request, o), caller, ct).ConfigureAwait(false);
+        return Started(r);
+    }
+
+    public async Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
+    {
+        var request = new RollbackReq { Service = order.Service, RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy, PlanOnly = planOnly };
+        var r = await CallAsync("Rollback", o => _client.RollbackAsync(request, o), caller, ct).ConfigureAwait(false);
+        return Started(r);
+    }
+
+    public async Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default)
+    {
+        var r = await CallAsync("DeploymentStatus", o => _client.DeploymentStatusAsync(new DeploymentStatusReq { Id = id }, o), caller, ct).ConfigureAwait(false);
+        return r.Deployment is { } d ? DeploymentMapping.From(d)
+            : throw new OpsException(StatusCode.Internal, "DeploymentStatus", _endpointForHumans, "the answer holds no deployment");
+    }
+
+    public async Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default)
+    {
+        var request = new ListDeploymentsReq { Service = service ?? "", Limit = limit };
+        var r = await CallAsync("ListDeployments", o => _client.ListDeploymentsAsync(request, o), caller, ct).ConfigureAwait(false);
+        return r.Deployments.Select(DeploymentMapping.From).ToList();
+    }
+
+    private static DeploymentStart Started(DeploymentResp r) => new(r.Deployment is { } d ? DeploymentMapping.From(d) : null,
+        r.Refusal.Length > 0 ? r.Refusal : null, r.TargetVersion.Length > 0 ? r.TargetVersion : null);
 
     private async Task<TResponse> CallAsync<TResponse>(string method, Func<CallOptions, AsyncUnaryCall<TResponse>> call,
         OpsCaller caller, CancellationToken ct)

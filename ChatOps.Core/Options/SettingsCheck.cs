@@ -59,8 +59,14 @@ public static class SettingsCheck
         return problems;
     }
 
-    public static IReadOnlyList<string> Worker(WorkerOptions o) =>
-        o.MaxDequeueCount is >= 1 and <= 100 ? [] : ["Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)"];
+    public static IReadOnlyList<string> Worker(WorkerOptions o)
+    {
+        var problems = new List<string>();
+        if (o.MaxDequeueCount is < 1 or > 100) problems.Add("Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)");
+        if (o.DeploymentPoll < TimeSpan.FromMilliseconds(100) || o.DeploymentPoll > TimeSpan.FromMinutes(10))
+            problems.Add("Worker__DeploymentPoll must be from 00:00:00.1 to 00:10:00");
+        return problems;
+    }
 
     /// <param name="serving">True for the HTTP modes; the command line runs commands without confirmation.</param>
     /// <param name="mutatingAllowed">True when an access rule lets someone run a mutating command, which then

@@ -9,4 +9,7 @@ public sealed class WorkerOptions
     /// (host.json's maxDequeueCount). On that last attempt a transient backend failure is answered
     /// with its cause instead of the generic poison notice.</summary>
     public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How often the bot looks at a deployment it follows (Worker__DeploymentPoll, issue 16).</summary>
+    public TimeSpan DeploymentPoll { get; set; } = TimeSpan.FromSeconds(10);
 }

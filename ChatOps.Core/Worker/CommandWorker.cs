@@ -24,7 +24,8 @@ public sealed class CommandWorker(
     WorkerServices services,
     ILogger<CommandWorker> log,
     Alerts.AlertPoster alerts,
-    Alerts.AlertClickHandler alertClicks)
+    Alerts.AlertClickHandler alertClicks,
+    DeploymentFollower follower)
 {
     /// <param name="messageId">The queue message carrying the envelope: the claim on the dedupe key is held
     /// in its name, so a later attempt of the same message can take over a claim its dead predecessor left.</param>
@@ -38,6 +39,7 @@ public sealed class CommandWorker(
             return new WorkerResult(WorkerOutcome.Ignored, null);
         }
 
+        if (envelope.Follow is { } follow) return await follower.RunAsync(envelope, follow, messageId, ct).ConfigureAwait(false);
         if (envelope.Deferred is { } deferred) return await DeferredAsync(envelope, deferred, messageId, ct).ConfigureAwait(false);
 
         var audit = new AuditDraft(envelope, dequeueCount, services, dispatcher, started);
@@ -252,6 +254,7 @@ public sealed class CommandWorker(
                 envelope.Id, result.Decision, ex is SlackApiException slackError ? slackError.Error : ex.GetType().Name);
             delivered = false;
         }
+        if (result.FollowDeploymentId is { } deploymentId) await follower.StartAsync(envelope, deploymentId, ct).ConfigureAwait(false);
         var outcome = result.Outcome is { } kind ? OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";
         audit.Write(delivered ? outcome : "undeliverable");
         log.LogInformation("Click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatOps.OpsService.Backends;
+using ChatOps.OpsService.Deploy;
 using ChatOps.OpsService.Grpc;
 using ChatOps.Wire.Ops;
 using Google.Protobuf.WellKnownTypes;
@@ -10,7 +11,8 @@ namespace ChatOps.OpsService.Service;
 /// <summary>The Ops contract answered from Prometheus, Jaeger and the sampling file.</summary>
 internal sealed partial class OpsImplementation(
     PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log,
-    AlertmanagerClient alertmanager)
+    AlertmanagerClient alertmanager,
+    Deployments deployments)
     : Wire.Ops.Ops.OpsBase
 {
     private const int DefaultDepth = 20;

@@ -45,6 +45,9 @@ public sealed class HostileInputTests
         ["silences"] = [$"silences {Evil}", "silences"],
         ["silence"] = [$"silence {Evil}", $"silence alertname={Evil} for 1h because {Evil}", $"silence a=b for {Evil}", $"silence {Evil}=x for 1h"],
         ["unsilence"] = [$"unsilence {Evil}", "unsilence 3f2c1a9e-6b1d"],
+        ["deploy"] = [$"deploy {Evil} 1.0", $"deploy demo {Evil}", "deploy demo 1.5.0"],
+        ["rollback"] = [$"rollback {Evil}", "rollback demo"],
+        ["deployments"] = [$"deployments {Evil}", $"deployments limit={Evil}", "deployments demo", "deployments"],
     };
 
     private static FakeOpsClient HostileOps(bool empty) => empty ? new FakeOpsClient { Version = "" } : new FakeOpsClient
@@ -57,6 +60,11 @@ public sealed class HostileInputTests
         Trace = new TraceDetails("4bf92f3577b34da6a3ce929d0e0e4736", [Evil, Evil], [Evil], [Evil], TimeSpan.FromMilliseconds(5)),
         Logs = new TraceLogs("4bf92f3577b34da6a3ce929d0e0e4736", [new LogEvent(Now, [new LogField(Evil, Evil), new LogField("message", Evil)])]),
         Series = [new MetricSeries(new Dictionary<string, string> { ["__name__"] = Evil, ["job"] = Evil }, [new MetricPoint(Now.AddMinutes(-5), 1)])],
+        RollbackVersion = Evil,
+        Deployments =
+        {
+            new DeploymentInfo(Evil, Evil, Evil, Evil, false, Evil, Evil, Now.AddMinutes(-9), Now.AddMinutes(-8), DeploymentState.Failed, 1, [Evil, "```" + Evil]),
+        },
     }.WithSilence(new SilenceInfo(Evil, [new ChatOps.Core.Alerts.LabelMatcher(Evil, Evil, true, false)], Now, Now.AddHours(1), Evil, Evil, "active"));
 
     private sealed class BlankRenderer : IGraphRenderer

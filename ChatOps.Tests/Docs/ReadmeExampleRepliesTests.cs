@@ -44,6 +44,13 @@ public sealed class ReadmeExampleRepliesTests
             new LogEvent(Now.AddMinutes(-2), [new LogField("event", "retry"), new LogField("attempt", "2")]),
             new LogEvent(Now.AddMinutes(-2).AddSeconds(1), [new LogField("event", "error"), new LogField("message", "card declined")]),
         ]),
+        Deployments =
+        {
+            new DeploymentInfo("dep-3f9a1c2b7d10", "checkout", "v2.14.1", "v2.14.0", false, "U024BE7LH", "U0G9QF9C6",
+                Now.AddHours(-2), Now.AddHours(-2).AddSeconds(94), DeploymentState.Succeeded, 0, []),
+            new DeploymentInfo("dep-0c41e8a95b22", "checkout", "v2.15.0", "v2.14.1", false, "U024BE7LH", "U0G9QF9C6",
+                Now.AddHours(-1), Now.AddHours(-1).AddSeconds(41), DeploymentState.Failed, 1, ["error: ImagePullBackOff"]),
+        },
     }.WithSilence(new SilenceInfo("3f2c1a9e-6b1d-4c55-9a8e-0f1e2d3c4b5a", [new ChatOps.Core.Alerts.LabelMatcher("alertname", "DiskFillingUp", false, true)],
         Now.AddMinutes(-30), Now.AddHours(2), "U0ALICE", "resizing the volume", "active"));
 

@@ -44,6 +44,12 @@ public sealed class BoundedOpsClientTests
         public Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+            throw new NotSupportedException();
+        public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
+            throw new NotSupportedException();
     }
 
     [Fact]

@@ -71,4 +71,53 @@ public sealed class FakeOpsClient : IOpsClient
 
     public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("ExpireSilence", id, caller, 0));
+    /// <summary>Deployments, newest last; Deploy appends a running one unless <see cref="DeployRefusal"/> is set.</summary>
+    public List<DeploymentInfo> Deployments { get; } = [];
+    public string? DeployRefusal { get; set; }
+    public string? RollbackVersion { get; set; }
+
+    /// <summary>When a deployment started here says it started; null = now.</summary>
+    public DateTimeOffset? StartTime { get; set; }
+
+    private DeploymentStart Started(DeployOrder order, string version, bool rollback)
+    {
+        if (DeployRefusal is { } refusal) return new DeploymentStart(null, refusal, null);
+        var started = new DeploymentInfo($"dep-{Deployments.Count + 1}", order.Service, version, Version, rollback, order.RequestedBy,
+            order.ConfirmedBy, StartTime ?? DateTimeOffset.UtcNow, null, DeploymentState.Running, null, []);
+        lock (Deployments) Deployments.Add(started);
+        return new DeploymentStart(started, null, version);
+    }
+
+    public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
+    {
+        Answer(planOnly ? "DeployPlan" : "Deploy", order, caller, 0);
+        if (planOnly) return Task.FromResult(new DeploymentStart(null, DeployRefusal, DeployRefusal is null ? order.Version : null));
+        return Task.FromResult(Started(order, order.Version!, false));
+    }
+
+    public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
+    {
+        Answer(planOnly ? "RollbackPlan" : "Rollback", order, caller, 0);
+        if (RollbackVersion is not { } target) return Task.FromResult(new DeploymentStart(null, $"no version of {order.Service} deployed successfully before {Version}", null));
+        return Task.FromResult(planOnly ? new DeploymentStart(null, null, target) : Started(order, target, true));
+    }
+
+    public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default)
+    {
+        Answer("DeploymentStatus", id, caller, 0);
+        lock (Deployments) return Task.FromResult(Deployments.Last(d => d.Id == id));
+    }
+
+    public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default)
+    {
+        Answer("ListDeployments", service, caller, 0);
+        lock (Deployments)
+            return Task.FromResult<IReadOnlyList<DeploymentInfo>>(Deployments.Where(d => service is null || d.Service == service).Reverse().Take(limit).ToList());
+    }
+
+    /// <summary>Changes a deployment the way the Ops service would while it runs.</summary>
+    public void Update(string id, Func<DeploymentInfo, DeploymentInfo> change)
+    {
+        lock (Deployments) Deployments[Deployments.FindIndex(d => d.Id == id)] = change(Deployments.First(d => d.Id == id));
+    }
 }

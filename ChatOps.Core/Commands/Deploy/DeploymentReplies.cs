@@ -1,0 +1,56 @@
+using ChatOps.Core.Ops.Model;
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Commands.Deploy;
+
+/// <summary>
+/// The messages of a deployment: started, in progress with the newest output, and how it ended. The output
+/// is the action's raw text, so it is escaped and kept inside a code block (a backtick run cannot close it).
+/// </summary>
+public static class DeploymentReplies
+{
+    private const int TailLines = 10;
+    private const int TailChars = 2000;
+
+    public static ChatReply For(DeployResult result) => result switch
+    {
+        DeployStarted started => Progress(started.Deployment),
+        DeployRefused refused => Refused(refused.Service, refused.Reason),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+
+    public static ChatReply Refused(string service, string reason) =>
+        ChatReply.Plain($":no_entry: Refused for {Mrkdwn.Code(service)}: {Mrkdwn.Escape(reason)}. Nothing was run.");
+
+    public static ChatReply Progress(DeploymentInfo d)
+    {
+        var what = $"{Mrkdwn.Code(d.Service)} {(d.PreviousVersion is { } p ? Mrkdwn.Code(p) + " → " : "")}{Mrkdwn.Code(d.Version)}";
+        var kind = d.Rollback ? "Rollback of" : "Deployment of";
+        var headline = d.State switch
+        {
+            DeploymentState.Running => $":rocket: {kind} {what} running since {Times.Utc(d.StartedAt)}",
+            DeploymentState.Succeeded => $":white_check_mark: {kind} {what} succeeded in {Took(d)}",
+            DeploymentState.Failed => $":x: {kind} {what} failed{Exit(d)} after {Took(d)}",
+            DeploymentState.TimedOut => $":hourglass: {kind} {what} timed out after {Took(d)}; its processes were killed",
+            _ => $":warning: {kind} {what} was interrupted (the Ops service stopped while it ran) after {Took(d)}",
+        };
+        var who = $"Deployment {Mrkdwn.Code(d.Id)}; asked by {Mrkdwn.User(d.RequestedBy)}, confirmed by {Mrkdwn.User(d.ConfirmedBy)}";
+        var blocks = new List<Block> { new SectionBlock(headline + ".") };
+        if (Tail(d.Output) is { } tail) blocks.Add(new SectionBlock((d.Done ? "Last lines:\n" : "Output so far:\n") + tail));
+        blocks.Add(new ContextBlock([who]));
+        return new ChatReply($"{headline}. ({who})", blocks);
+    }
+
+    private static string Took(DeploymentInfo d) => Times.Duration(TimeSpan.FromSeconds(Math.Round((d.Duration ?? TimeSpan.Zero).TotalSeconds)));
+
+    private static string Exit(DeploymentInfo d) => d.ExitCode is { } code ? $" (exit status {code})" : "";
+
+    /// <summary>The newest lines as a code block, bounded for a section; null when there is no output.</summary>
+    private static string? Tail(IReadOnlyList<string> output)
+    {
+        if (output.Count == 0) return null;
+        var text = string.Join("\n", output.TakeLast(TailLines));
+        if (text.Length > TailChars) text = "…" + text[^TailChars..];
+        return "```" + Mrkdwn.Escape(text).Replace("```", "'''") + "```";
+    }
+}

@@ -1,0 +1,22 @@
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Core.Replies;
+
+namespace ChatOps.Core.Commands.Deploy;
+
+/// <summary>The version `deployed version` reports, for a prompt (mrkdwn); a prompt still helps without it.</summary>
+internal static class RunningVersion
+{
+    public static async Task<string> OfAsync(IOpsClient ops, OpsCaller caller, CancellationToken ct)
+    {
+        try
+        {
+            var version = await ops.DeployedVersionAsync(caller, ct).ConfigureAwait(false);
+            return version.Length > 0 ? Mrkdwn.Code(version) : "no version reported";
+        }
+        catch (OpsException ex) when (ex.Handling != Failures.FailureHandling.Retry)
+        {
+            return "an unknown version (the deployed version source did not answer)";
+        }
+    }
+}

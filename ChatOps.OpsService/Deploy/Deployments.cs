@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace ChatOps.OpsService.Deploy;
+
+/// <summary>
+/// Starts deployments and keeps their state: one running per service, each with an id at once, its action
+/// run in the background (awaited at shutdown), every change appended to the history. A refusal says why
+/// and runs nothing.
+/// </summary>
+public sealed class Deployments : IAsyncDisposable
+{
+    private readonly DeployOptions _options;
+    private readonly DeploymentHistory _history;
+    private readonly ActionRunner _runner;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<Deployments> _log;
+    private readonly Lock _gate = new();
+    private readonly List<DeploymentRecord> _all;
+    private readonly Dictionary<string, OutputTail> _tails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public Deployments(DeployOptions options, DeploymentHistory history, ActionRunner runner, TimeProvider clock, ILogger<Deployments> log)
+    {
+        (_options, _history, _runner, _clock, _log) = (options, history, runner, clock, log);
+        _all = history.Load().ToList();
+        // Running in the history but not here: the service stopped under it. Say so once, in the history too.
+        for (var i = 0; i < _all.Count; i++)
+        {
+            if (_all[i].Done) continue;
+            _all[i] = _all[i] with { State = DeploymentState.Interrupted, FinishedAt = clock.GetUtcNow() };
+            _history.Append(_all[i]);
+        }
+    }
+
+    /// <summary>Why the request could not start now, or null: the checks of <see cref="Start"/>, running nothing.</summary>
+    public string? Check(DeployRequest request)
+    {
+        var refusal = Validate(request, out var name, out _);
+        if (refusal is not null) return refusal;
+        lock (_gate) return Busy(name!);
+    }
+
+    public DeployStart Start(DeployRequest request)
+    {
+        if (Validate(request, out var name, out var service) is { } refusal) return DeployStart.Refused(refusal);
+        var words = ArgumentTemplate.Split(service!.Arguments)!;
+
+        DeploymentRecord record;
+        OutputTail tail;
+        lock (_gate)
+        {
+            if (Busy(name!) is { } busy) return DeployStart.Refused(busy);
+            record = new DeploymentRecord(NewId(), name!, request.Version, request.RunningVersion ?? CurrentVersion(name!), request.Rollback, request.RequestedBy,
+                request.ConfirmedBy, request.TraceId, _clock.GetUtcNow(), DeploymentState.Running);
+            _all.Add(record);
+            tail = new OutputTail(_options.MaxOutputLines);
+            _tails[record.Id] = tail;
+            _history.Append(record);
+            var environment = new Dictionary<string, string>
+            {
+                ["CHATOPS_DEPLOYMENT_ID"] = record.Id,
+                ["CHATOPS_SERVICE"] = name!,
+                ["CHATOPS_VERSION"] = request.Version,
+            };
+            _running[record.Id] = Task.Run(() => RunAsync(record, service, ArgumentTemplate.Fill(words, name!, request.Version), environment, tail));
+        }
+        _log.LogWarning("Deployment {DeploymentId}: {Service} {From} -> {Version} asked by {User}, confirmed by {Confirmer} (trace {TraceId})",
+            record.Id, name, record.PreviousVersion ?? "(none)", record.Version, record.RequestedBy, record.ConfirmedBy, record.TraceId);
+        return new DeployStart(record, null);
+    }
+
+    private string? Busy(string name) => _all.LastOrDefault(d => d.Service == name && !d.Done) is { } busy
+        ? $"{name} is being deployed already: {busy.Version}, started by {busy.RequestedBy} at {busy.StartedAt:yyyy-MM-dd HH:mm:ss} UTC ({busy.Id})"
+        : null;
+
+    private string? Validate(DeployRequest request, out string? name, out DeployServiceOptions? service)
+    {
+        name = null;
+        if (!_options.Services.TryGetValue(request.Service, out service))
+            return _options.Services.Count == 0
+                ? "no service is set up for deployments here"
+                : $"'{request.Service}' is not a service I can deploy (known: {string.Join(", ", _options.Services.Keys.Order())})";
+        name = _options.Services.Keys.First(k => string.Equals(k, request.Service, StringComparison.OrdinalIgnoreCase));
+        if (!Regex.IsMatch(request.Version, service.VersionPattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
+            return $"'{request.Version}' is not a version {name} accepts (it must match {service.VersionPattern})";
+        return null;
+    }
+
+    /// <summary>The version a rollback of the service goes back to, or why there is none.</summary>
+    public (string? Version, string? Refusal) RollbackTarget(string service)
+    {
+        if (!_options.Services.ContainsKey(service)) return (null, $"'{service}' is not a service I can deploy");
+        lock (_gate)
+        {
+            var good = _all.Where(d => string.Equals(d.Service, service, StringComparison.OrdinalIgnoreCase) && d.State == DeploymentState.Succeeded)
+                .Reverse().ToList();
+            if (good.Count == 0) return (null, $"{service} has no successful deployment in the history");
+            var current = good[0].Version;
+            // The version that ran before the first deployment made here counts too: it was running, so it had deployed.
+            return good.FirstOrDefault(d => d.Version != current) is { } before ? (before.Version, null)
+                : good.Select(d => d.PreviousVersion).FirstOrDefault(v => v is not null && v != current) is { } earlier ? (earlier, null)
+                : (null, $"no version of {service} deployed successfully before {current}");
+        }
+    }
+
+    public DeploymentRecord? Status(string id)
+    {
+        lock (_gate)
+        {
+            var record = _all.LastOrDefault(d => d.Id == id);
+            return record is { Done: false } && _tails.TryGetValue(id, out var tail) ? record with { Output = tail.Lines() } : record;
+        }
+    }
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<DeploymentRecord> List(string? service, int limit)
+    {
+        lock (_gate)
+            return _all.Where(d => string.IsNullOrEmpty(service) || string.Equals(d.Service, service, StringComparison.OrdinalIgnoreCase))
+                .Reverse().Take(limit).ToList();
+    }
+
+    private string? CurrentVersion(string service) =>
+        _all.LastOrDefault(d => d.Service == service && d.State == DeploymentState.Succeeded)?.Version;
+
+    private async Task RunAsync(DeploymentRecord record, DeployServiceOptions service, IReadOnlyList<string> arguments,
+        Dictionary<string, string> environment, OutputTail tail)
+    {
+        ActionOutcome outcome;
+        try
+        {
+            outcome = await _runner.RunAsync(service, arguments, environment, tail, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.LogError(ex, "Deployment {DeploymentId} could not run its action", record.Id);
+            tail.Add($"the action could not be run: {ex.Message}");
+            outcome = new ActionOutcome(DeploymentState.Failed, null, tail.Lines());
+        }
+        var finished = record with { State = outcome.State, ExitCode = outcome.ExitCode, FinishedAt = _clock.GetUtcNow(), Output = outcome.Output };
+        lock (_gate)
+        {
+            _all[_all.FindLastIndex(d => d.Id == record.Id)] = finished;
+            _tails.Remove(record.Id);
+            _running.Remove(record.Id);
+            _history.Append(finished);
+        }
+        _log.LogWarning("Deployment {DeploymentId} of {Service} {Version}: {State} (exit {ExitCode})",
+            record.Id, record.Service, record.Version, outcome.State, outcome.ExitCode);
+    }
+
+    private static string NewId() => "dep-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Task[] running;
+        lock (_gate) running = _running.Values.ToArray();
+        await Task.WhenAll(running).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using ChatOps.Core.Audit;
+using ChatOps.Core.Confirmations;
+using ChatOps.Core.Ops;
+using ChatOps.Core.Ops.Model;
+using ChatOps.Functions.Storage;
+using ChatOps.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Tests.Functions;
+
+/// <summary>
+/// `deploy` and `rollback` through the slack function, the queue and the worker: the prompt, the refusals
+/// (nothing reaches Deploy), the confirmed start, and the follow-up envelopes that update the message in
+/// place until the deployment ends, with one final message and one audit record.
+/// </summary>
+public sealed class DeployFlowTests : IAsyncLifetime
+{
+    private readonly FakeOpsClient _ops = new() { Version = "1.4.0" };
+    private readonly RecordingLoggerProvider _logs = new();
+    private readonly string _followQueue = "follow-" + Guid.NewGuid().ToString("N")[..12];
+    private FakeSlackApi _slack = null!;
+    private HostedBot _bot = null!;
+
+    public async Task InitializeAsync() => _slack = await FakeSlackApi.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_bot is not null) await _bot.App.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private async Task StartAsync(bool requireApproval = false)
+    {
+        var app = await TestApp.StartAsync(_slack, new Dictionary<string, string>
+        {
+            ["Access:Rules:0:Commands"] = "deploy,rollback",
+            ["Access:Rules:0:Users"] = "U0ALICE,U0BOB",
+            ["Access:Rules:0:RequireApproval"] = requireApproval ? "true" : "false",
+            ["Worker:DeploymentPoll"] = "00:00:00.100",
+            ["Dedupe:ReplyQueue"] = _followQueue,
+            ["Logging:LogLevel:ChatOps.Audit"] = "Information",
+        }, services =>
+        {
+            services.AddSingleton<IOpsClient>(_ops);
+            services.AddSingleton<ILoggerProvider>(_logs);
+        });
+        _bot = new HostedBot(app);
+    }
+
+    private async Task<RecordedCall> AskAsync(string text, string user = "U0ALICE")
+    {
+        var before = _slack.CallsTo("chat.postMessage").Count;
+        var body = SlackRequests.AppMention("<@UBOT0001> " + text, eventId: "Ev" + Guid.NewGuid().ToString("N")[..8], user: user, ts: Envelopes.NextTs());
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body));
+        return _slack.CallsTo("chat.postMessage").Skip(before).Single();
+    }
+
+    private async Task<RecordedCall> ClickAsync(RecordedCall prompt, string user, string action = ConfirmationActions.Confirm)
+    {
+        var before = _slack.CallsTo("response_url").Count;
+        var body = SlackRequests.BlockActions(action, ButtonValue(prompt, action), user: user, responseUrl: _slack.ResponseUrl("r1"),
+            triggerId: "trig-" + Guid.NewGuid().ToString("N")[..8]);
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
+        return _slack.CallsTo("response_url").Skip(before).Single();
+    }
+
+    private static string ButtonValue(RecordedCall prompt, string actionId) =>
+        (string)prompt.Json["blocks"]!.AsArray().OfType<JsonObject>().Where(b => (string?)b["type"] == "actions")
+            .SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>()).Single(e => (string?)e["action_id"] == actionId)["value"]!;
+
+    private static bool HasButtons(RecordedCall call) =>
+        call.Json["blocks"] is JsonArray blocks && blocks.OfType<JsonObject>().Any(b => (string?)b["type"] == "actions");
+
+    private static string Text(RecordedCall call) => (string?)call.Json["text"] ?? "";
+
+    /// <summary>Every string in the message (text and blocks), as Slack reads them.</summary>
+    private static string AllText(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join("\n", o.Select(p => AllText(p.Value))),
+        JsonArray a => string.Join("\n", a.Select(AllText)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => "",
+    };
+
+    private int Calls(string method) => _ops.Calls.Count(c => c.Method == method);
+
+    /// <summary>Takes the next follow-up message off the queue (waiting out its delay) and hands it to a worker, as
+    /// the queue trigger would; a fresh delivery each time, like a restarted worker.</summary>
+    private async Task<bool> DeliverNextFollowUpAsync()
+    {
+        var queue = _bot.App.Services.GetRequiredService<StorageAccount>().Queues().GetQueueClient(_followQueue);
+        for (var i = 0; i < 100; i++)
+        {
+            var message = (await queue.ReceiveMessageAsync()).Value;
+            if (message is not null)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                await _bot.DeliverAsync(JsonNode.Parse(message.Body.ToString())!.AsObject(), 1, message.MessageId);
+                return true;
+            }
+            await Task.Delay(50);
+        }
+        return false;
+    }
+
+    private List<JsonObject> DeploymentAudits() => _logs.Lines
+        .Where(l => l.Category == AuditLog.Category)
+        .Select(l => JsonNode.Parse(l.Message[l.Message.IndexOf('{')..])!.AsObject())
+        .Where(r => (string?)r["decision"] == "deployment_finished")
+        .ToList();
+
+    [Fact]
+    public async Task Prompt_StatesServiceRunningAndAskedVersions_AndNothingDeploysBeforeConfirm()
+    {
+        await StartAsync();
+        var prompt = await AskAsync("deploy demo 1.5.0");
+        Assert.True(HasButtons(prompt));
+        Assert.Contains("deploy `demo`: `1.4.0` running now, `1.5.0` asked for", Text(prompt));
+        Assert.Equal(0, Calls("Deploy"));
+    }
+
+    [Fact]
+    public async Task ConfirmedDeploy_IsFollowedInPlace_ToOneFinalMessageAndOneAuditRecord()
+    {
+        await StartAsync();
+        var prompt = await AskAsync("deploy demo 1.5.0");
+        var started = await ClickAsync(prompt, "U0BOB");
+        Assert.Contains(":rocket: Deployment of `demo` `1.4.0` → `1.5.0` running", Text(started));
+        var order = (DeployOrder)_ops.Calls.Single(c => c.Method == "Deploy").Request!;
+        Assert.Equal(("U0ALICE", "U0BOB"), (order.RequestedBy, order.ConfirmedBy));
+
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { Output = ["pulling image", "<!channel> rolling out"] });
+        Assert.True(await DeliverNextFollowUpAsync());
+        var progress = _slack.CallsTo("chat.update").Last();
+        Assert.Contains("Output so far", AllText(progress.Json));
+        Assert.Contains("&lt;!channel&gt; rolling out", AllText(progress.Json));
+        Assert.DoesNotContain("<!channel>", AllText(progress.Json));
+
+        _ops.Update(id, d => d with { State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(42), ExitCode = 0 });
+        Assert.True(await DeliverNextFollowUpAsync());
+        var final = _slack.CallsTo("chat.update").Last();
+        Assert.Contains(":white_check_mark: Deployment of `demo` `1.4.0` → `1.5.0` succeeded in 42 s", (string?)final.Json["text"]);
+        Assert.False(await DeliverNextFollowUpAsync(), "nothing is queued after the end");
+
+        var audit = Assert.Single(DeploymentAudits());
+        Assert.Equal("succeeded", (string?)audit["outcome"]);
+        var deployment = audit["deployment"]!;
+        Assert.Equal((id, "1.4.0", "1.5.0", "U0ALICE", "U0BOB", 42000L), ((string?)deployment["id"], (string?)deployment["from"],
+            (string?)deployment["to"], (string?)deployment["requestedBy"], (string?)deployment["confirmedBy"], (long)deployment["durationMs"]!));
+    }
+
+    [Fact]
+    public async Task AFollowUpDeliveredTwice_PostsTheFinalResultOnce()
+    {
+        await StartAsync();
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { State = DeploymentState.Failed, FinishedAt = d.StartedAt.AddSeconds(3), ExitCode = 2, Output = ["error: no such image"] });
+        var queue = _bot.App.Services.GetRequiredService<StorageAccount>().Queues().GetQueueClient(_followQueue);
+        Azure.Storage.Queues.Models.QueueMessage? message = null;
+        for (var i = 0; i < 100 && message is null; i++)
+        {
+            message = (await queue.ReceiveMessageAsync()).Value;
+            if (message is null) await Task.Delay(50);
+        }
+        var json = JsonNode.Parse(message!.Body.ToString())!.AsObject();
+        // The first worker dies after its work (the message comes back); a second one gets it again.
+        await _bot.DeliverAsync(json, 1, message.MessageId);
+        await _bot.DeliverAsync(json, 2, message.MessageId);
+
+        var updates = _slack.CallsTo("chat.update").Where(c => ((string?)c.Json["text"] ?? "").Contains("failed (exit status 2)")).ToList();
+        Assert.Single(updates);
+        Assert.Contains("error: no such image", AllText(updates[0].Json));
+        Assert.Single(DeploymentAudits());
+    }
+
+    [Fact]
+    public async Task TwoPersonRule_RequesterConfirming_IsRefusedAndNothingDeploys()
+    {
+        await StartAsync(requireApproval: true);
+        var prompt = await AskAsync("deploy demo 1.5.0");
+        var click = await ClickAsync(prompt, "U0ALICE");
+        Assert.Contains("Two-person rule", Text(click));
+        Assert.Equal(0, Calls("Deploy"));
+    }
+
+    [Fact]
+    public async Task ACallerTheAccessPolicyDoesNotName_IsRefusedWithNoPrompt()
+    {
+        await StartAsync();
+        var reply = await AskAsync("deploy demo 1.5.0", user: "U0MALLORY");
+        Assert.False(HasButtons(reply));
+        Assert.Equal(0, Calls("DeployPlan") + Calls("Deploy"));
+    }
+
+    [Fact]
+    public async Task AnOpsServiceRefusal_AnswersInsteadOfAPrompt_AndNothingRuns()
+    {
+        _ops.DeployRefusal = "demo is being deployed already: 1.5.0, started by U0BOB at 2026-12-01 16:00:00 UTC (dep-1)";
+        await StartAsync();
+        var reply = await AskAsync("deploy demo 1.6.0");
+        Assert.False(HasButtons(reply));
+        Assert.Contains("demo is being deployed already: 1.5.0, started by U0BOB", Text(reply));
+        Assert.Equal(0, Calls("Deploy"));
+    }
+
+    [Fact]
+    public async Task Rollback_PromptNamesTheTarget_OrRefusesWithTheReason()
+    {
+        await StartAsync();
+        var refused = await AskAsync("rollback demo");
+        Assert.False(HasButtons(refused));
+        Assert.Contains("no version of demo deployed successfully before 1.4.0", Text(refused));
+
+        _ops.RollbackVersion = "1.3.2";
+        var prompt = await AskAsync("rollback demo");
+        Assert.Contains("roll `demo` back: `1.4.0` running now, back to `1.3.2`", Text(prompt));
+        var started = await ClickAsync(prompt, "U0BOB");
+        Assert.Contains("Rollback of `demo` `1.4.0` → `1.3.2` running", Text(started));
+    }
+}
