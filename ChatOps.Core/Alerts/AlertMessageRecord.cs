@@ -10,4 +10,8 @@ public sealed record AlertMessageRecord(string Channel, string? Ts, string Statu
 
     /// <summary>The last notification shown, so a click can re-render the message and knows the group's labels.</summary>
     public AlertNotification? Last { get; init; }
+
+    /// <summary>The delivery key of the notification that reserved the record: a retry of that same notification
+    /// (its post failed) takes the reservation over at once instead of waiting for it to go stale.</summary>
+    public string? ReservedBy { get; init; }
 }

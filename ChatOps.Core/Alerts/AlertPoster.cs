@@ -35,9 +35,9 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
             return "updated";
         }
 
-        var reservation = new AlertMessageRecord(envelope.ChannelId, null, n.Status, AlertMessage.FiringSince(n), now) { Last = n };
+        var reservation = new AlertMessageRecord(envelope.ChannelId, null, n.Status, AlertMessage.FiringSince(n), now) { Last = n, ReservedBy = envelope.DedupeKey };
         var version = found is { } pending
-            ? now - pending.Record.UpdatedAt > StaleReservation
+            ? pending.Record.ReservedBy == envelope.DedupeKey || now - pending.Record.UpdatedAt > StaleReservation
                 ? await messages.TryReplaceAsync(groupId, reservation, pending.Version, ct).ConfigureAwait(false)
                 : null
             : await messages.TryCreateAsync(groupId, reservation, ct).ConfigureAwait(false);
