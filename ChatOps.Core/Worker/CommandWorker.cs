@@ -83,6 +83,9 @@ public sealed class CommandWorker(
         return new WorkerResult(ran, done);
     }
 
+    /// <summary>How long a notification waits for its group's first post, still in flight on another delivery.</summary>
+    private static readonly TimeSpan AlertPendingDelay = TimeSpan.FromSeconds(3);
+
     /// <summary>How long a click waits for another click on the same request to settle before it is looked at again.</summary>
     private static readonly TimeSpan BusyClickDelay = TimeSpan.FromSeconds(5);
 
@@ -158,7 +161,22 @@ public sealed class CommandWorker(
         // A notification is no person's command: no per-user limit applies, and there is nobody to answer but the channel.
         if (envelope.Alert is { } alert)
         {
-            var done = await alerts.DeliverAsync(envelope, alert, ct).ConfigureAwait(false);
+            string done;
+            try
+            {
+                done = await alerts.DeliverAsync(envelope, alert, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is SlackApiException { RetryAfter: not null } or Alerts.AlertMessagePendingException)
+            {
+                // Waits, not failures: Slack's Retry-After, or the group's first post still in flight elsewhere. The
+                // notification comes back after the wait and posts or updates then (its reservation has its dedupe key).
+                var wait = ex is SlackApiException { RetryAfter: { } retryAfter } ? retryAfter : AlertPendingDelay;
+                log.LogWarning("Alert notification {CommandId} waits {WaitSeconds} s ({Why})", envelope.Id, (int)Math.Ceiling(wait.TotalSeconds),
+                    ex is SlackApiException ? "Slack rate limit" : "its group's first post is in flight");
+                await services.Deferrals.RequeueAsync(envelope, wait, ct).ConfigureAwait(false);
+                audit.Write("deferred");
+                return (WorkerOutcome.Undeliverable, null);
+            }
             audit.Write(done);
             return (WorkerOutcome.Answered, Record(envelope, done, envelope.UserId));
         }

@@ -127,6 +127,34 @@ public sealed class AlertmanagerFunctionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARateLimitedPost_WaitsOnTheQueue_NotAsAFailure_AndPostsOnceAfterTheWait()
+    {
+        var queue = "alert-replies-" + Guid.NewGuid().ToString("N")[..8];
+        await using var app = await TestApp.StartAsync(_slack, new Dictionary<string, string>(AlertPayloads.Settings())
+        {
+            ["Slack:MaxRetryAfter"] = "00:00:01",
+            ["Dedupe:ReplyQueue"] = queue,
+        }, s => s.AddSingleton<IOpsClient>(_ops));
+        _slack.Script("chat.postMessage", _ => FakeSlackApi.RateLimited(3));
+        var call = await app.InvokeAlertmanagerAsync(AlertPayloads.Group(expr: null).ToJsonString(), Bearer);
+
+        // The invocation succeeds (no attempt used); the notification is queued again, hidden for the Retry-After.
+        Assert.Equal(200, await app.InvokeWorkerAsync(call.Message!.ToJsonString(), dequeueCount: 1, messageId: "m-429"));
+        var replies = new Azure.Storage.Queues.QueueClient((await Azurite.SharedAsync()).ConnectionString, queue,
+            new Azure.Storage.Queues.QueueClientOptions { MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+        Assert.Empty((await replies.ReceiveMessagesAsync(1)).Value);
+        Azure.Storage.Queues.Models.QueueMessage[] later = [];
+        for (var i = 0; i < 120 && later.Length == 0; i++, await Task.Delay(250)) later = (await replies.ReceiveMessagesAsync(1)).Value;
+
+        Assert.Equal(200, await app.InvokeWorkerAsync(Assert.Single(later).Body.ToString(), dequeueCount: 1, messageId: "m-429-later"));
+
+        var posts = _slack.CallsTo("chat.postMessage");
+        Assert.Equal(2, posts.Count);
+        Assert.Contains("FIRING: HighErrorRate", AlertPayloads.Texts(posts[1]));
+        Assert.Empty(_slack.CallsTo("chat.update"));
+    }
+
+    [Fact]
     public async Task LargeGroup_ShowsTheFirstAlerts_AndCountsTheRest()
     {
         await DeliverAsync(AlertPayloads.Group(alerts: 30));
