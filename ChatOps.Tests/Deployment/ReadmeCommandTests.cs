@@ -95,7 +95,9 @@ public sealed class QuickStartTests
         Assert.Contains("  check)", DeploymentFiles.Text("scripts", "stack"));
         // The transcript's commands are the ones `check` runs, in its order.
         var asked = System.Text.RegularExpressions.Regex.Matches(quickStart, @"\$ scripts/stack ask ""([^""]+)""").Select(m => m.Groups[1].Value);
-        Assert.Equal(["alerts", "deployed version", "graph scrapes"], asked.ToArray());
+        Assert.Equal(["alerts", "deployed version", "graph scrapes",
+            // Issue 16: then the demo deployment, as `check` runs it.
+            "deploy demo 1.5.0", "deployed version", "rollback demo", "deployed version", "deployments demo"], asked.ToArray());
         Assert.Contains("for command in \"alerts\" \"deployed version\" \"graph scrapes\"; do", DeploymentFiles.Text("scripts", "stack"));
     }
 }

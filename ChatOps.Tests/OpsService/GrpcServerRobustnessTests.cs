@@ -61,7 +61,7 @@ public sealed class GrpcServerRobustnessTests : IAsyncLifetime
         { "a frame declaring 100 MB", "ops.Ops/ShowTrace", Frame(100_000_000, 10), StatusCode.ResourceExhausted },
         { "a 5 MB body", "ops.Ops/ShowTrace", Frame(5_000_000, 5_000_000), StatusCode.ResourceExhausted },
         { "a compressed frame", "ops.Ops/DeployedVersion", [1, 0, 0, 0, 0], StatusCode.Internal },
-        { "an unknown method", "ops.Ops/Deploy", [0, 0, 0, 0, 0], StatusCode.Unimplemented },
+        { "an unknown method", "ops.Ops/Undeploy", [0, 0, 0, 0, 0], StatusCode.Unimplemented },
         { "an unknown service", "other.Service/Alerts", [0, 0, 0, 0, 0], StatusCode.Unimplemented },
     };
 

@@ -25,11 +25,20 @@ public sealed class ActionRunnerTests
     [Fact]
     public async Task Action_SeesOnlyTheServicesEnvironment_NotTheOpsServices()
     {
-        Environment.SetEnvironmentVariable("OPSSERVICE__TOKEN", "secret-token");
+        // A variable of this test process stands for the Ops service's own (its token); no configuration reads this name.
+        Environment.SetEnvironmentVariable("CHATOPS_TEST_OPS_SECRET", "secret-token");
         var script = DeployScripts.Write(_folder, "env.sh", "env | sort");
         var service = DeployScripts.Service(script);
         service.Environment["KUBECONFIG"] = "/etc/kube/demo";
-        var outcome = await _runner.RunAsync(service, [], new Dictionary<string, string> { ["CHATOPS_VERSION"] = "1.5.0" }, new OutputTail(50));
+        ActionOutcome outcome;
+        try
+        {
+            outcome = await _runner.RunAsync(service, [], new Dictionary<string, string> { ["CHATOPS_VERSION"] = "1.5.0" }, new OutputTail(50));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CHATOPS_TEST_OPS_SECRET", null);
+        }
         Assert.Contains("KUBECONFIG=/etc/kube/demo", outcome.Output);
         Assert.Contains("CHATOPS_VERSION=1.5.0", outcome.Output);
         Assert.DoesNotContain(outcome.Output, l => l.Contains("secret-token"));
