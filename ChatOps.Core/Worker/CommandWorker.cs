@@ -170,7 +170,7 @@ public sealed class CommandWorker(
             {
                 // Waits, not failures: Slack's Retry-After, or the group's first post still in flight elsewhere. The
                 // notification comes back after the wait and posts or updates then (its reservation has its dedupe key).
-                var wait = ex is SlackApiException { RetryAfter: { } retryAfter } ? retryAfter : AlertPendingDelay;
+                var wait = ex is SlackApiException { RetryAfter: { } slackWait } ? slackWait : AlertPendingDelay;
                 log.LogWarning("Alert notification {CommandId} waits {WaitSeconds} s ({Why})", envelope.Id, (int)Math.Ceiling(wait.TotalSeconds),
                     ex is SlackApiException ? "Slack rate limit" : "its group's first post is in flight");
                 await services.Deferrals.RequeueAsync(envelope, wait, ct).ConfigureAwait(false);

@@ -54,9 +54,12 @@ public sealed partial class Azurite : IAsyncDisposable
         var executable = Path.Combine(RepoRoot.Path, "tools", "azurite", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable)) throw new InvalidOperationException($"Azurite is not installed at {executable}: run scripts/setup");
         var data = Directory.CreateTempSubdirectory("chatops-azurite-").FullName;
-        var start = new ProcessStartInfo(executable)
+        // Through a watchdog that stops Azurite once this test process is gone: the test host can be ended
+        // without running exit handlers, and an emulator left behind by every run would pile up.
+        var start = new ProcessStartInfo("bash")
         {
-            ArgumentList = { "--location", data, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--blobPort", "0", "--queuePort", "0",
+            ArgumentList = { "-c", Watchdog, "azurite", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), executable,
+                "--location", data, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--blobPort", "0", "--queuePort", "0",
                 "--tablePort", "0", "--skipApiVersionCheck", "--loose", "--silent" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -85,6 +88,11 @@ public sealed partial class Azurite : IAsyncDisposable
         _ = process.StandardError.ReadToEndAsync();
         return new Azurite(process, data, blob.Value, queue.Value);
     }
+
+    // $1 the test process, $2 Azurite, the rest its arguments; a TERM to the watchdog stops Azurite too.
+    private const string Watchdog =
+        "parent=$1; shift; \"$@\" & child=$!; trap 'kill $child 2>/dev/null; exit' TERM INT; " +
+        "while kill -0 \"$parent\" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; wait $child";
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex Listening();
