@@ -46,8 +46,7 @@ public static class LocalServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapLocalSlack();
-        app.MapLocalAlertmanager();
+        app.MapLocalHttpFunctions();
         return app;
     }
 }
