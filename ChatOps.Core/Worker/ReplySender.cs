@@ -80,7 +80,7 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
             log.LogWarning("Upload for {CommandId} refused ({SlackError}); telling the user through response_url", envelope.Id, ex.Error);
             var why = ex.Error is "not_in_channel" or "channel_not_found"
                 ? "I can't post files in this conversation: invite me to the channel, or mention me instead."
-                : $"Slack refused the upload ({ex.Error}).";
+                : $"Slack refused the upload ({Mrkdwn.Code(ex.Error)}).";
             await slack.RespondAsync(envelope.ResponseUrl, ChatReply.Plain($"{reply.Text}\n:warning: {why}"), inChannel: false, replaceOriginal: false, ct)
                 .ConfigureAwait(false);
         }
