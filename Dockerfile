@@ -8,12 +8,14 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
 # Project files first, so the restore layer is reused while only code changes.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY protos/ protos/
 COPY ChatOps.Core/ChatOps.Core.csproj ChatOps.Core/
+COPY ChatOps.Rendering/ChatOps.Rendering.csproj ChatOps.Rendering/
 COPY ChatOps.Functions/ChatOps.Functions.csproj ChatOps.Functions/
 RUN dotnet restore ChatOps.Functions/ChatOps.Functions.csproj
 COPY ChatOps.Core/ ChatOps.Core/
+COPY ChatOps.Rendering/ ChatOps.Rendering/
 COPY ChatOps.Functions/ ChatOps.Functions/
 COPY scripts/publish scripts/publish
 RUN scripts/publish
