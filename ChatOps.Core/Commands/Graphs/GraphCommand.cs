@@ -48,28 +48,38 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
 
     private async Task<GraphResult> CaptureAsync(GraphShortcut shortcut, GraphArgs args, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
+        var placeholders = shortcut.Source.Contains("{from}", StringComparison.Ordinal) || shortcut.Source.Contains("{to}", StringComparison.Ordinal);
         var url = new Uri(shortcut.Source.Replace("{from}", from.ToUnixTimeMilliseconds().ToString()).Replace("{to}", to.ToUnixTimeMilliseconds().ToString()));
         var grafana = GrafanaUrl.Is(url, options.Grafana);
         if (grafana) url = GrafanaUrl.With(url, from, to, args.Variables);
         else if (args.Variables.Count > 0)
             return new GraphResult.Refused($"`var-&lt;name&gt;=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.");
+        // Any other page keeps the time range written into its URL: a window the user asked for would be
+        // ignored, and a reply labelled with it would state a range the picture does not show.
+        var ownRange = !grafana && !placeholders;
+        if (ownRange && (args.Range is not null || args.From is not null || args.To is not null))
+            return new GraphResult.Refused(
+                $"{Mrkdwn.Code(shortcut.Name)} is a page with its own time range, so `range=`, `from=` and `to=` cannot change it. " +
+                "They apply to Grafana pages and to shortcut URLs with `{from}` and `{to}` in them.");
         var (width, height) = GrafanaUrl.PanelSize(url) ?? (options.Width, options.Height);
         var request = new PageRequest(url, shortcut.WaitFor, options.Grafana.TokenFor(url), width, height, grafana, shortcut.Timeout ?? options.RenderTimeout);
         var shot = await renderer.CapturePageAsync(request, ct).ConfigureAwait(false);
         return shot.Blank
             ? new GraphResult.RenderedBlank(shortcut, url.Host, shot.Waited)
-            : new GraphResult.Picture(shortcut, from, to, shot.Png, 0);
+            : new GraphResult.Picture(shortcut, from, to, shot.Png, 0) { PageOwnsRange = ownRange };
     }
 
     public override ChatReply Render(GraphResult result) => result switch
     {
         GraphResult.Picture p => new ChatReply(
-            $"*{Mrkdwn.Escape(p.Shortcut.Title)}* ({Times.Utc(p.From)} – {Times.Utc(p.To)})" + (p.Shortcut.Kind == GraphKind.PromQL ? $"\n{Mrkdwn.Code(p.Shortcut.Source)}" : ""),
+            $"*{Mrkdwn.Escape(p.Shortcut.Title)}* " + (p.PageOwnsRange ? "(the time range the page shows)" : $"({Times.Utc(p.From)} – {Times.Utc(p.To)})") +
+            (p.Shortcut.Kind == GraphKind.PromQL ? $"\n{Mrkdwn.Code(p.Shortcut.Source)}" : ""),
             [])
         {
             // Slack refuses alt text over 1,000 characters (alt_txt_too_large).
             Files = [new ReplyFile($"graph-{p.Shortcut.Name}.png", BlockKitLimits.Truncate(p.Shortcut.Title, 200),
-                BlockKitLimits.Truncate($"{p.Shortcut.Title}: {(p.SeriesCount > 0 ? $"{p.SeriesCount} series, " : "")}{Times.Utc(p.From)} to {Times.Utc(p.To)}", 1000), p.Png)],
+                BlockKitLimits.Truncate($"{p.Shortcut.Title}: {(p.SeriesCount > 0 ? $"{p.SeriesCount} series, " : "")}" +
+                    (p.PageOwnsRange ? "a page with its own time range" : $"{Times.Utc(p.From)} to {Times.Utc(p.To)}"), 1000), p.Png)],
         },
         GraphResult.NoData n => new ChatReply($"No data for {Mrkdwn.Code(n.Shortcut.Source)} between {Times.Utc(n.From)} and {Times.Utc(n.To)}: nothing to draw.", [])
         {
@@ -88,7 +98,11 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
 
 public abstract record GraphResult
 {
-    public sealed record Picture(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To, byte[] Png, int SeriesCount) : GraphResult;
+    public sealed record Picture(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To, byte[] Png, int SeriesCount) : GraphResult
+    {
+        /// <summary>A page (not Grafana, no {from}/{to} in its URL) that shows the range written into its URL, not From/To.</summary>
+        public bool PageOwnsRange { get; init; }
+    }
 
     /// <summary>The query returned nothing: a picture that says so, with the query and the range.</summary>
     public sealed record NoData(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To, byte[] Png) : GraphResult;

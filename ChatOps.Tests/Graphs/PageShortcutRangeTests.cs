@@ -1,0 +1,105 @@
+using System.Web;
+using ChatOps.Core.Commands;
+using ChatOps.Core.Graphs;
+using ChatOps.Functions;
+using ChatOps.Functions.Configuration;
+using ChatOps.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatOps.Tests.Graphs;
+
+/// <summary>What `range=` does to a URL shortcut, and what the reply says about the picture's time range: a page
+/// only shows the window asked for when it is a Grafana page or its URL has {from}/{to}; any other page shows the
+/// range written into its URL, and the reply must not claim another one.</summary>
+public sealed class PageShortcutRangeTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private sealed class RecordingRenderer : IGraphRenderer
+    {
+        public List<PageRequest> Pages { get; } = [];
+
+        public Task<byte[]> DrawChartAsync(ChartSpec chart, CancellationToken ct = default) => throw new InvalidOperationException("no chart here");
+
+        public Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default)
+        {
+            Pages.Add(page);
+            return Task.FromResult(new PageCapture([0x89, 0x50, 0x4e, 0x47], Blank: false, TimeSpan.FromSeconds(1)));
+        }
+    }
+
+    private readonly RecordingRenderer _renderer = new();
+
+    private Task<CommandOutcome> RunAsync(string text)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ops:Endpoint"] = "http://127.0.0.1:1",
+            ["Graphs:Shortcuts:prometheus:Url"] = "http://prometheus.internal:9090/graph?g0.expr=up&g0.range_input=15m",
+            ["Graphs:Shortcuts:prometheus:Title"] = "Prometheus' graph page",
+            ["Graphs:Shortcuts:status:Url"] = "https://status.example.net/board?start={from}&end={to}",
+            ["Graphs:Shortcuts:status:Title"] = "Status board",
+            ["Graphs:Shortcuts:panel:Url"] = "https://grafana.example.net/d-solo/abc/api?panelId=2",
+            ["Graphs:Shortcuts:panel:Title"] = "API panel",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(new ManualClock(Now))
+            .AddLogging()
+            .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults)
+            .AddSingleton<IGraphRenderer>(_renderer)
+            .BuildServiceProvider();
+        var dispatcher = services.GetRequiredService<CommandDispatcher>();
+        return dispatcher.RunAsync(text, new CommandContext("cmd-1", "U0ALICE", "C0INCIDENT", "T0001", dispatcher.Registry));
+    }
+
+    [Fact]
+    public async Task APageWithItsOwnRange_IsCaptured_AndTheReplyClaimsNoOtherRange()
+    {
+        var outcome = await RunAsync("graph prometheus");
+
+        var page = Assert.Single(_renderer.Pages);
+        Assert.Equal("http://prometheus.internal:9090/graph?g0.expr=up&g0.range_input=15m", page.Url.ToString());
+        Assert.Equal("*Prometheus' graph page* (the time range the page shows)", outcome.Reply.Text);
+        var file = Assert.Single(outcome.Reply.Files);
+        Assert.Equal("Prometheus' graph page: a page with its own time range", file.AltText);
+        Assert.DoesNotContain("UTC", outcome.Reply.Text + file.AltText);
+    }
+
+    [Theory]
+    [InlineData("graph prometheus range=6h")]
+    [InlineData("graph prometheus from=2026-12-01T08:00:00Z")]
+    [InlineData("graph prometheus to=2026-12-01T08:00:00Z")]
+    public async Task AskingSuchAPageForAnotherRange_IsRefused_NotIgnored(string text)
+    {
+        var outcome = await RunAsync(text);
+
+        Assert.Empty(_renderer.Pages);
+        Assert.True(outcome.IsUserMistake);
+        Assert.Equal("`prometheus` is a page with its own time range, so `range=`, `from=` and `to=` cannot change it. " +
+                     "They apply to Grafana pages and to shortcut URLs with `{from}` and `{to}` in them.", outcome.Reply.Text);
+    }
+
+    [Fact]
+    public async Task AUrlWithPlaceholders_GetsTheWindowAskedFor_AndTheReplySaysIt()
+    {
+        var outcome = await RunAsync("graph status range=6h");
+
+        var query = HttpUtility.ParseQueryString(Assert.Single(_renderer.Pages).Url.Query);
+        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query["start"]);
+        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query["end"]);
+        Assert.Equal("*Status board* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)", outcome.Reply.Text);
+    }
+
+    [Fact]
+    public async Task AGrafanaPage_GetsTheWindowAskedFor_AndTheReplySaysIt()
+    {
+        var outcome = await RunAsync("graph panel range=6h");
+
+        var query = HttpUtility.ParseQueryString(Assert.Single(_renderer.Pages).Url.Query);
+        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query["from"]);
+        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query["to"]);
+        Assert.Equal("*API panel* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)", outcome.Reply.Text);
+    }
+}
