@@ -4,8 +4,11 @@ namespace ChatOps.Rendering.Pages;
 /// The page-side half of "has it really drawn?". Installed before the page's own scripts, it notes the last
 /// time anything changed (a DOM mutation, a canvas whose pixels differ, a fetch or XHR starting or ending) and
 /// which one-shot timers are still due, since a dashboard typically draws from a timer or a request callback.
-/// Grafana's own signals count too: window.panelsRendered (older Grafana) and the REPORT_RENDER_COMPLETE
-/// message it sends to the image renderer's channel (Scenes). Written here because no package does this.
+/// On Grafana pages, Grafana's own signals count too, read the way grafana-image-renderer reads them: a Scenes
+/// dashboard (window.__grafanaSceneContext) is drawn once window.__grafanaRunningQueryCount is 0; an older one
+/// once window.panelsRendered reaches the number of panels (.panel-solo, else [class$='panel-container']);
+/// a report page may also send REPORT_RENDER_COMPLETE to the image renderer's message channel.
+/// Written here because no package does this.
 /// </summary>
 internal static class SettleScript
 {
@@ -66,11 +69,13 @@ internal static class SettleScript
           const s = window.__chatops;
           if (!s) return true;
           const now = performance.now();
-          const panels = document.querySelectorAll('.panel-container, [data-viz-panel-key]').length;
-          const grafanaSignals = !!window.grafanaBootData && (typeof window.panelsRendered === 'number' || window.__grafanaRenderBindingSupported === true);
-          const grafanaReady = s.grafanaDone || (typeof window.panelsRendered === 'number' && panels > 0 && window.panelsRendered >= panels);
-          if (grafana && grafanaSignals && !grafanaReady) return false;
-          const timerDue = !(grafana && grafanaReady) && Array.from(s.timers.values()).some(due => due <= now + horizon);
+          const scenes = !!window.__grafanaSceneContext;
+          const panels = scenes ? 0 : (document.querySelectorAll('.panel-solo').length || document.querySelectorAll("[class$='panel-container']").length);
+          // Said "drawn" (then its own long-lived timers, such as auto-refresh, do not hold the capture back)...
+          const grafanaDrawn = s.grafanaDone || (scenes ? window.__grafanaRunningQueryCount === 0 : panels > 0 && window.panelsRendered >= panels);
+          // ...or still drawing: a page with neither a scene nor panels gives no signal, and the rest decides.
+          if (grafana && (scenes || panels > 0) && !grafanaDrawn) return false;
+          const timerDue = !(grafana && grafanaDrawn) && Array.from(s.timers.values()).some(due => due <= now + horizon);
           return s.requests <= 0 && !timerDue && now - s.changed >= quiet;
         }
         """;

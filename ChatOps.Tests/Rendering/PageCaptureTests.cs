@@ -36,6 +36,32 @@ public sealed class PageCaptureTests : IAsyncLifetime
         </script></body></html>
         """;
 
+    // Grafana as its image renderer sees it: the panel is drawn after a query that nothing else announces (no
+    // request, no one-shot timer, no DOM change while it runs; an interval stands in for Grafana's scheduler),
+    // over a "Loading…" state that is not blank. Only Grafana's own signal says the capture must wait.
+    // Scenes: window.__grafanaSceneContext with window.__grafanaRunningQueryCount falling to 0.
+    // Older Grafana: window.panelsRendered reaching the number of .panel-solo elements.
+    private static string GrafanaPanel(bool scenes, int delayMs) => $$"""
+        <!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#fff">
+        <div class="panel-solo" style="width:400px;height:300px;position:relative">
+          <div id="loading" style="font:32px sans-serif;color:#444;padding:20px">Loading…</div>
+          <canvas id="panel" width="400" height="300" style="position:absolute;left:0;top:0"></canvas>
+        </div>
+        <script>
+          window.grafanaBootData = { settings: {} };
+          {{(scenes ? "window.__grafanaSceneContext = {}; window.__grafanaRunningQueryCount = 1;" : "")}}
+          const started = performance.now();
+          const tick = setInterval(() => {
+            if (performance.now() - started < {{delayMs}}) return;
+            clearInterval(tick);
+            const g = document.getElementById('panel').getContext('2d');
+            g.fillStyle = '#d62728';
+            g.fillRect(0, 0, 400, 300);
+            {{(scenes ? "window.__grafanaRunningQueryCount = 0;" : "window.panelsRendered = (window.panelsRendered || 0) + 1;")}}
+          }, 100);
+        </script></body></html>
+        """;
+
     public async Task InitializeAsync()
     {
         (_elsewhere, var elsewhere) = await LoopbackSite.StartAsync(app => app.MapGet("/login", (HttpRequest request) =>
@@ -50,6 +76,8 @@ public sealed class PageCaptureTests : IAsyncLifetime
                 lock (_authorizations) _authorizations.Add(request.Headers.Authorization.ToString());
                 return Results.Content(LatePanel(ms), "text/html");
             });
+            app.MapGet("/d-solo/scenes/{ms:int}", (int ms) => Results.Content(GrafanaPanel(scenes: true, ms), "text/html"));
+            app.MapGet("/d-solo/legacy/{ms:int}", (int ms) => Results.Content(GrafanaPanel(scenes: false, ms), "text/html"));
             app.MapGet("/white", () => Results.Content("<html><body style='margin:0;background:#fff'></body></html>", "text/html"));
             app.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
             app.MapGet("/slow", async () =>
@@ -70,8 +98,8 @@ public sealed class PageCaptureTests : IAsyncLifetime
         await _elsewhere.DisposeAsync();
     }
 
-    private PageRequest Page(string path, string? waitFor = null, string? token = null, int seconds = 30, int width = 1200, int height = 600) =>
-        new(new Uri(_url + path), waitFor, token, width, height, false, TimeSpan.FromSeconds(seconds));
+    private PageRequest Page(string path, string? waitFor = null, string? token = null, int seconds = 30, int width = 1200, int height = 600, bool grafana = false) =>
+        new(new Uri(_url + path), waitFor, token, width, height, grafana, TimeSpan.FromSeconds(seconds));
 
     [Theory]
     [InlineData(1500, "chatops-page-late-1500.png")]
@@ -85,6 +113,30 @@ public sealed class PageCaptureTests : IAsyncLifetime
         Assert.False(shot.Blank);
         Assert.Equal((1200, 600), (png.Width, png.Height));
         Assert.True(png.Count(p => p == Red) > 300 * 250, "the panel was not drawn when the page was captured");
+    }
+
+    [Theory]
+    [InlineData("scenes")]
+    [InlineData("legacy")]
+    public async Task AGrafanaPanel_IsCapturedOnceGrafanaSaysItIsDrawn_NotInItsLoadingState(string grafana)
+    {
+        var shot = await _renderer.CapturePageAsync(Page($"/d-solo/{grafana}/3000", grafana: true));
+
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), $"chatops-page-grafana-{grafana}.png"), shot.Png);
+        Assert.True(shot.Waited >= TimeSpan.FromSeconds(3), $"captured after {shot.Waited}, before the panel's query ended");
+        Assert.True(Png.Decode(shot.Png).Count(p => p == Red) > 300 * 250, "the panel was not drawn when the page was captured");
+    }
+
+    [Fact]
+    public async Task WithoutGrafanasSignal_TheSamePageIsCapturedLoading_WhichIsWhatTheSignalIsFor()
+    {
+        // The same page not treated as Grafana: nothing it does is visible to the generic wait, so the capture
+        // is taken in the loading state. Proves the test above passes because of Grafana's signal.
+        var shot = await _renderer.CapturePageAsync(Page("/d-solo/scenes/6000"));
+
+        Assert.False(shot.Blank);
+        Assert.True(shot.Waited < TimeSpan.FromSeconds(6), $"waited {shot.Waited}");
+        Assert.Equal(0, Png.Decode(shot.Png).Count(p => p == Red));
     }
 
     [Fact]
