@@ -88,6 +88,29 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task AnAdHocQuery_IsDrawnFromThePrometheusData_WithoutStartingABrowser()
+    {
+        await stack.Prometheus.WaitUntilAsync("/api/v1/query?query=count_over_time(up%5B1m%5D)",
+            j => double.Parse((string)j!["data"]!["result"]![0]!["value"]![1]!, System.Globalization.CultureInfo.InvariantCulture) >= 8,
+            TimeSpan.FromSeconds(30));
+
+        var chromiumBefore = BrowserProcesses.AnyChromium();
+        var status = await _app.InvokeWorkerAsync(Envelopes.Mention("graph query=up range=1m"));
+
+        var renderer = (GraphRenderer)_app.Services.GetRequiredService<IGraphRenderer>();
+        Assert.Equal(200, status);
+        Assert.False(renderer.BrowserRunning, "an ad-hoc PromQL graph started a browser");
+        Assert.Empty(BrowserProcesses.WithFlag(renderer.InstanceMarker));
+        Assert.DoesNotContain(BrowserProcesses.AnyChromium().Except(chromiumBefore), IsChildOfThisProcess);
+        var complete = _slack.CallsTo("files.completeUploadExternal").Single();
+        Assert.Contains("`up`", complete.Form("initial_comment"));
+        Assert.StartsWith("up: 1 series, ", _slack.CallsTo("files.getUploadURLExternal").Single().Form("alt_txt"));
+        var png = Png.Decode(_slack.CallsTo("upload").Single().Bytes);
+        Assert.Equal((1200, 600), (png.Width, png.Height));
+        Assert.True(png.Count(p => Math.Abs(p.R - 0x1f) < 30 && Math.Abs(p.G - 0x77) < 30 && Math.Abs(p.B - 0xb4) < 30) > 100, "no series line");
+    }
+
+    [Fact]
     public async Task EmptyResult_IsANoDataPicture_WithTheQueryAndRangeInTheComment()
     {
         await _app.InvokeWorkerAsync(Envelopes.Mention("graph nothing"));
