@@ -52,17 +52,11 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     [Fact]
     public async Task PromQLShortcut_IsRenderedToAPng_AndUploadedIntoTheThread()
     {
-        // Enough scrapes for a line (one per second).
-        await stack.Prometheus.WaitUntilAsync("/api/v1/query?query=count_over_time(up%5B1m%5D)",
-            j => double.Parse((string)j!["data"]!["result"]![0]!["value"]![1]!, System.Globalization.CultureInfo.InvariantCulture) >= 8,
-            TimeSpan.FromSeconds(30));
+        await EnoughScrapesForALineAsync();
 
         var chromiumBefore = BrowserProcesses.AnyChromium();
         var status = await _app.InvokeWorkerAsync(Envelopes.Mention("graph scrapes", threadTs: "1700000300.000300"));
-        var renderer = (GraphRenderer)_app.Services.GetRequiredService<IGraphRenderer>();
-        Assert.False(renderer.BrowserRunning, "a PromQL graph started a browser");
-        Assert.Empty(BrowserProcesses.WithFlag(renderer.InstanceMarker));
-        Assert.DoesNotContain(BrowserProcesses.AnyChromium().Except(chromiumBefore), IsChildOfThisProcess);
+        AssertNoBrowserStarted(chromiumBefore);
 
         Assert.Equal(200, status);
         Assert.Equal(["auth.test", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"], _slack.Calls.Select(c => c.Method));
@@ -90,18 +84,13 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
     [Fact]
     public async Task AnAdHocQuery_IsDrawnFromThePrometheusData_WithoutStartingABrowser()
     {
-        await stack.Prometheus.WaitUntilAsync("/api/v1/query?query=count_over_time(up%5B1m%5D)",
-            j => double.Parse((string)j!["data"]!["result"]![0]!["value"]![1]!, System.Globalization.CultureInfo.InvariantCulture) >= 8,
-            TimeSpan.FromSeconds(30));
+        await EnoughScrapesForALineAsync();
 
         var chromiumBefore = BrowserProcesses.AnyChromium();
         var status = await _app.InvokeWorkerAsync(Envelopes.Mention("graph query=up range=1m"));
 
-        var renderer = (GraphRenderer)_app.Services.GetRequiredService<IGraphRenderer>();
         Assert.Equal(200, status);
-        Assert.False(renderer.BrowserRunning, "an ad-hoc PromQL graph started a browser");
-        Assert.Empty(BrowserProcesses.WithFlag(renderer.InstanceMarker));
-        Assert.DoesNotContain(BrowserProcesses.AnyChromium().Except(chromiumBefore), IsChildOfThisProcess);
+        AssertNoBrowserStarted(chromiumBefore);
         var complete = _slack.CallsTo("files.completeUploadExternal").Single();
         Assert.Contains("`up`", complete.Form("initial_comment"));
         Assert.StartsWith("up: 1 series, ", _slack.CallsTo("files.getUploadURLExternal").Single().Form("alt_txt"));
@@ -134,6 +123,20 @@ public sealed class GraphEndToEndTests(PrometheusStack stack) : IClassFixture<Pr
             .Select(l => JsonNode.Parse(l.Message[l.Message.IndexOf('{')..])!.AsObject()).Single();
         Assert.Equal("rendered_blank", (string?)audit["outcome"]);
         Assert.Equal("graph", (string?)audit["command"]);
+    }
+
+    /// <summary>One scrape per second: eight of them make a line, not a dot.</summary>
+    private Task EnoughScrapesForALineAsync() => stack.Prometheus.WaitUntilAsync("/api/v1/query?query=count_over_time(up%5B1m%5D)",
+        j => double.Parse((string)j!["data"]!["result"]![0]!["value"]![1]!, System.Globalization.CultureInfo.InvariantCulture) >= 8,
+        TimeSpan.FromSeconds(30));
+
+    /// <summary>The renderer never launched its browser, and no Chromium appeared as a child of this process.</summary>
+    private void AssertNoBrowserStarted(IReadOnlyList<int> chromiumBefore)
+    {
+        var renderer = (GraphRenderer)_app.Services.GetRequiredService<IGraphRenderer>();
+        Assert.False(renderer.BrowserRunning, "a PromQL graph started a browser");
+        Assert.Empty(BrowserProcesses.WithFlag(renderer.InstanceMarker));
+        Assert.DoesNotContain(BrowserProcesses.AnyChromium().Except(chromiumBefore), IsChildOfThisProcess);
     }
 
     private static bool IsChildOfThisProcess(int pid)

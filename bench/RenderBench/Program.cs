@@ -36,21 +36,10 @@ SkiaChart.Draw(spec);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var warm = Time(runs, () => SkiaChart.Draw(spec));
 var cpuPerChart = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
-var cold = new List<double>();
-var childPeak = new List<double>();
-var png = Path.Combine(Path.GetTempPath(), "renderbench-cold.png");
-for (var i = 0; i < Math.Min(runs, 10); i++)
-{
-    var watch = Stopwatch.StartNew();
-    using var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Stats).Assembly.Location, "cold-chart", png]) { RedirectStandardOutput = true })!;
-    var peak = await child.StandardOutput.ReadToEndAsync();
-    await child.WaitForExitAsync();
-    cold.Add(watch.Elapsed.TotalMilliseconds);
-    childPeak.Add(double.Parse(peak.Trim(), CultureInfo.InvariantCulture));
-}
+var (cold, childPeak) = await ColdStarts.MeasureAsync(Path.Combine(Path.GetTempPath(), "renderbench-cold.png"), Math.Min(runs, 10));
 Console.WriteLine($"in process, warm:                      {Stats.Summary(warm)}  CPU {cpuPerChart:0} ms per chart");
 Console.WriteLine($"in process, cold (process start->PNG): {Stats.Summary(cold)}");
-Console.WriteLine($"in process, peak memory of that process: {childPeak.Max():0} MB (VmHWM, max over the cold runs); no browser");
+Console.WriteLine($"in process, peak memory of that process: {childPeak:0} MB (VmHWM, max over the cold runs); no browser");
 
 // 2. The Chromium path it replaced: SVG page rendered by Chromium through Playwright.
 var html = ChartPage.Render(series, spec.Title, spec.From, spec.To, spec.Unit, 1200, 600);

@@ -47,18 +47,8 @@ var warm = Enumerable.Range(0, runs).Select(_ =>
     return watch.Elapsed.TotalMilliseconds;
 }).ToList();
 var cpuPerChart = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
-var cold = new List<double>();
-var peaks = new List<double>();
-for (var i = 0; i < Math.Min(runs, 10); i++)
-{
-    var watch = Stopwatch.StartNew();
-    using var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Stats).Assembly.Location, "cold-chart", sample]) { RedirectStandardOutput = true })!;
-    var peak = await child.StandardOutput.ReadToEndAsync();
-    await child.WaitForExitAsync();
-    cold.Add(watch.Elapsed.TotalMilliseconds);
-    peaks.Add(double.Parse(peak.Trim(), CultureInfo.InvariantCulture));
-}
+var (cold, peak) = await ColdStarts.MeasureAsync(sample, Math.Min(runs, 10));
 var skia = typeof(SkiaSharp.SKCanvas).Assembly.GetName().Version;
 Console.WriteLine($"ScottPlot 5.1.59 (SkiaSharp {skia}), warm:  {Stats.Summary(warm)}  CPU {cpuPerChart:0} ms per chart");
 Console.WriteLine($"ScottPlot, cold (process start->PNG):    {Stats.Summary(cold)}");
-Console.WriteLine($"ScottPlot, peak memory of that process:  {peaks.Max():0} MB (VmHWM, max over the cold runs); chart written to {sample}");
+Console.WriteLine($"ScottPlot, peak memory of that process:  {peak:0} MB (VmHWM, max over the cold runs); chart written to {sample}");
