@@ -81,25 +81,16 @@ public sealed class PageShortcutRangeTests
                      "They apply to Grafana pages and to shortcut URLs with `{from}` and `{to}` in them.", outcome.Reply.Text);
     }
 
-    [Fact]
-    public async Task AUrlWithPlaceholders_GetsTheWindowAskedFor_AndTheReplySaysIt()
+    [Theory]
+    [InlineData("graph status range=6h", "start", "end", "Status board")] // a URL with {from} and {to}
+    [InlineData("graph panel range=6h", "from", "to", "API panel")] // a Grafana d-solo link
+    public async Task APageThatTakesAWindow_GetsTheOneAskedFor_AndTheReplySaysIt(string text, string fromParameter, string toParameter, string title)
     {
-        var outcome = await RunAsync("graph status range=6h");
+        var outcome = await RunAsync(text);
 
         var query = HttpUtility.ParseQueryString(Assert.Single(_renderer.Pages).Url.Query);
-        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query["start"]);
-        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query["end"]);
-        Assert.Equal("*Status board* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)", outcome.Reply.Text);
-    }
-
-    [Fact]
-    public async Task AGrafanaPage_GetsTheWindowAskedFor_AndTheReplySaysIt()
-    {
-        var outcome = await RunAsync("graph panel range=6h");
-
-        var query = HttpUtility.ParseQueryString(Assert.Single(_renderer.Pages).Url.Query);
-        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query["from"]);
-        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query["to"]);
-        Assert.Equal("*API panel* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)", outcome.Reply.Text);
+        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query[fromParameter]);
+        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query[toParameter]);
+        Assert.Equal($"*{title}* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)", outcome.Reply.Text);
     }
 }
