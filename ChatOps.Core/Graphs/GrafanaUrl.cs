@@ -1,17 +1,24 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Web;
 
 namespace ChatOps.Core.Graphs;
 
 /// <summary>Grafana links: the window as from/to (unix ms), template variables as var-name=value, and a d-solo
 /// panel's own width and height.</summary>
-public static class GrafanaUrl
+public static partial class GrafanaUrl
 {
-    /// <summary>Grafana's dashboard paths, or any page on the configured Grafana's origin.</summary>
+    /// <summary>A dashboard or panel path at the root of its host (/d/uid/…, /d-solo/uid/…), or any page of the
+    /// configured Grafana (its origin, under its path). Only at the root: other sites have /d/ deeper in their
+    /// paths (docs.google.com/spreadsheets/d/…); a Grafana under a sub-path is named by Graphs__Grafana__Url.</summary>
     public static bool Is(Uri url, GrafanaOptions grafana) =>
-        url.AbsolutePath.Contains("/d/", StringComparison.Ordinal) || url.AbsolutePath.Contains("/d-solo/", StringComparison.Ordinal) ||
+        DashboardPath().IsMatch(url.AbsolutePath) ||
         (Uri.TryCreate(grafana.Url, UriKind.Absolute, out var g) &&
-         Uri.Compare(g, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
+         Uri.Compare(g, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 &&
+         url.AbsolutePath.StartsWith(g.AbsolutePath.TrimEnd('/') + "/", StringComparison.Ordinal));
+
+    [GeneratedRegex("^/d(-solo)?/[^/]+")]
+    private static partial Regex DashboardPath();
 
     public static Uri With(Uri url, DateTimeOffset from, DateTimeOffset to, IReadOnlyDictionary<string, string> variables)
     {

@@ -39,7 +39,7 @@ internal static class PageCapturer
             var element = await page.WaitForSelectorAsync(request.WaitFor, new WaitForSelectorOptions { Visible = true, Timeout = Left() })
                 .ConfigureAwait(false);
             var shot = await element!.ScreenshotDataAsync(new ElementScreenshotOptions { Type = ScreenshotType.Png }).ConfigureAwait(false);
-            return new PageCapture(shot, BlankCheck.IsBlank(shot), clock.Elapsed);
+            return new PageCapture(shot, BlankCheck.IsBlank(shot), clock.Elapsed, await IsGrafanaAsync(page).ConfigureAwait(false));
         }
 
         while (true)
@@ -49,11 +49,12 @@ internal static class PageCapturer
             var since = await page.EvaluateExpressionAsync<double>(SettleScript.LastChange).ConfigureAwait(false);
             var shot = await page.ScreenshotDataAsync(new ScreenshotOptions { Type = ScreenshotType.Png }).ConfigureAwait(false);
             var blank = BlankCheck.IsBlank(shot);
-            if (!blank || clock.Elapsed >= request.Timeout) return new PageCapture(shot, blank, clock.Elapsed);
-            if (!await WaitAsync(page, SettleScript.ChangedSince, Left(), since).ConfigureAwait(false))
-                return new PageCapture(shot, blank, clock.Elapsed);
+            if (!blank || clock.Elapsed >= request.Timeout || !await WaitAsync(page, SettleScript.ChangedSince, Left(), since).ConfigureAwait(false))
+                return new PageCapture(shot, blank, clock.Elapsed, await IsGrafanaAsync(page).ConfigureAwait(false));
         }
     }
+
+    private static Task<bool> IsGrafanaAsync(IPage page) => page.EvaluateExpressionAsync<bool>(SettleScript.IsGrafana);
 
     /// <returns>False when the time ran out first (then the page is captured as it is).</returns>
     private static async Task<bool> WaitAsync(IPage page, string script, int timeout, params object[] args)

@@ -5,9 +5,10 @@ namespace ChatOps.Rendering.Pages;
 /// time anything changed (a DOM mutation, a canvas whose pixels differ, a fetch or XHR starting or ending) and
 /// which one-shot timers are still due, since a dashboard typically draws from a timer or a request callback.
 /// On Grafana pages, Grafana's own signals count too, read the way grafana-image-renderer reads them: a Scenes
-/// dashboard (window.__grafanaSceneContext) is drawn once window.__grafanaRunningQueryCount is 0; an older one
-/// once window.panelsRendered reaches the number of panels (.panel-solo, else [class$='panel-container']);
-/// a report page may also send REPORT_RENDER_COMPLETE to the image renderer's message channel.
+/// dashboard (window.__grafanaSceneContext) is drawn once no query runs (window.__grafanaRunningQueryCount),
+/// after the first query has started or 3 s have passed without one (the renderer's first-query timeout); an
+/// older Grafana (window.grafanaBootData) once window.panelsRendered reaches the number of panels (.panel-solo,
+/// else [class$='panel-container']); a report page may also send REPORT_RENDER_COMPLETE to the renderer's channel.
 /// Written here because no package does this.
 /// </summary>
 internal static class SettleScript
@@ -15,9 +16,16 @@ internal static class SettleScript
     public const string Install = """
         (() => {
           if (window.__chatops) return;
-          const s = { changed: performance.now(), timers: new Map(), requests: 0, grafanaDone: false, canvases: '' };
+          const s = { changed: performance.now(), installed: performance.now(), timers: new Map(), requests: 0, grafanaDone: false, sawQueries: false, canvases: '' };
           window.__chatops = s;
           const touch = () => { s.changed = performance.now(); };
+          // Seen as Grafana sets it, so that a query shorter than a polling interval still counts as seen.
+          let queries;
+          Object.defineProperty(window, '__grafanaRunningQueryCount', {
+            configurable: true,
+            get: () => queries,
+            set: (n) => { queries = n; if (n > 0) s.sawQueries = true; touch(); },
+          });
           const watch = () => new MutationObserver(touch).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
           watch();
           const setT = window.setTimeout.bind(window), clearT = window.clearTimeout.bind(window), every = window.setInterval.bind(window);
@@ -70,10 +78,12 @@ internal static class SettleScript
           if (!s) return true;
           const now = performance.now();
           const scenes = !!window.__grafanaSceneContext;
-          const panels = scenes ? 0 : (document.querySelectorAll('.panel-solo').length || document.querySelectorAll("[class$='panel-container']").length);
+          const legacy = !scenes && !!window.grafanaBootData;
+          const panels = legacy ? (document.querySelectorAll('.panel-solo').length || document.querySelectorAll("[class$='panel-container']").length) : 0;
+          const sceneDrawn = scenes && !(window.__grafanaRunningQueryCount > 0) && (s.sawQueries || now - s.installed >= 3000);
           // Said "drawn" (then its own long-lived timers, such as auto-refresh, do not hold the capture back)...
-          const grafanaDrawn = s.grafanaDone || (scenes ? window.__grafanaRunningQueryCount === 0 : panels > 0 && window.panelsRendered >= panels);
-          // ...or still drawing: a page with neither a scene nor panels gives no signal, and the rest decides.
+          const grafanaDrawn = s.grafanaDone || sceneDrawn || (panels > 0 && window.panelsRendered >= panels);
+          // ...or still drawing. A page with neither a scene nor Grafana's panels gives no signal: the rest decides.
           if (grafana && (scenes || panels > 0) && !grafanaDrawn) return false;
           const timerDue = !(grafana && grafanaDrawn) && Array.from(s.timers.values()).some(due => due <= now + horizon);
           return s.requests <= 0 && !timerDue && now - s.changed >= quiet;
@@ -84,4 +94,7 @@ internal static class SettleScript
     public const string ChangedSince = "(since) => !window.__chatops || window.__chatops.changed > since";
 
     public const string LastChange = "window.__chatops ? window.__chatops.changed : 0";
+
+    /// <summary>Grafana's front end boots from this object on every page it serves, old and Scenes alike.</summary>
+    public const string IsGrafana = "!!window.grafanaBootData";
 }

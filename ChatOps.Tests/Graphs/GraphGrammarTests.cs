@@ -90,4 +90,18 @@ public sealed class GraphGrammarTests
         Assert.Equal("2", query["panelId"]);
         Assert.Equal((600, 300), ChatOps.Core.Graphs.GrafanaUrl.PanelSize(set));
     }
+
+    [Theory]
+    [InlineData(null, "https://grafana.example.com/d/abc/api?orgId=1", true)]
+    [InlineData(null, "https://grafana.example.com/d-solo/abc/api?panelId=2", true)]
+    [InlineData(null, "https://docs.google.com/spreadsheets/d/1AbC/pubchart?oid=7", false)] // /d/ deeper in the path
+    [InlineData(null, "https://example.com/grafana/d/abc/api", false)] // a sub-path Grafana needs Graphs__Grafana__Url
+    [InlineData("https://example.com/grafana", "https://example.com/grafana/d/abc/api", true)]
+    [InlineData("https://example.com/grafana/", "https://example.com/grafana/render/d-solo/abc", true)]
+    [InlineData("https://example.com/grafana", "https://example.com/wiki/status", false)] // same origin, not under its path
+    [InlineData("https://grafana.example.com", "https://status.example.com/board", false)]
+    public void GrafanaPages_AreKnownByARootDashboardPath_OrTheConfiguredGrafana(string? configured, string page, bool grafana)
+    {
+        Assert.Equal(grafana, ChatOps.Core.Graphs.GrafanaUrl.Is(new Uri(page), new ChatOps.Core.Graphs.GrafanaOptions { Url = configured }));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Web;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Graphs;
+using ChatOps.Core.Replies;
 using ChatOps.Functions;
 using ChatOps.Functions.Configuration;
 using ChatOps.Tests.Support;
@@ -20,18 +21,21 @@ public sealed class PageShortcutRangeTests
     {
         public List<PageRequest> Pages { get; } = [];
 
+        /// <summary>Whether the captured page turns out to be Grafana; by default, whenever it was asked for as one.</summary>
+        public bool? GrafanaPage { get; set; }
+
         public Task<byte[]> DrawChartAsync(ChartSpec chart, CancellationToken ct = default) => throw new InvalidOperationException("no chart here");
 
         public Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default)
         {
             Pages.Add(page);
-            return Task.FromResult(new PageCapture([0x89, 0x50, 0x4e, 0x47], Blank: false, TimeSpan.FromSeconds(1)));
+            return Task.FromResult(new PageCapture([0x89, 0x50, 0x4e, 0x47], Blank: false, TimeSpan.FromSeconds(1), GrafanaPage ?? page.Grafana));
         }
     }
 
     private readonly RecordingRenderer _renderer = new();
 
-    private Task<CommandOutcome> RunAsync(string text)
+    private async Task<CommandOutcome> RunAsync(string text)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -42,8 +46,12 @@ public sealed class PageShortcutRangeTests
             ["Graphs:Shortcuts:status:Title"] = "Status board",
             ["Graphs:Shortcuts:panel:Url"] = "https://grafana.example.net/d-solo/abc/api?panelId=2",
             ["Graphs:Shortcuts:panel:Title"] = "API panel",
+            ["Graphs:Shortcuts:since:Url"] = "https://status.example.net/board?start={from}",
+            ["Graphs:Shortcuts:since:Title"] = "Since",
+            ["Graphs:Shortcuts:sheet:Url"] = "https://docs.google.com/spreadsheets/d/1AbC/pubchart?oid=7&format=image",
+            ["Graphs:Shortcuts:sheet:Title"] = "Capacity sheet",
         }).Build();
-        var services = new ServiceCollection()
+        await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(new ManualClock(Now))
             .AddLogging()
@@ -51,7 +59,7 @@ public sealed class PageShortcutRangeTests
             .AddSingleton<IGraphRenderer>(_renderer)
             .BuildServiceProvider();
         var dispatcher = services.GetRequiredService<CommandDispatcher>();
-        return dispatcher.RunAsync(text, new CommandContext("cmd-1", "U0ALICE", "C0INCIDENT", "T0001", dispatcher.Registry));
+        return await dispatcher.RunAsync(text, new CommandContext("cmd-1", "U0ALICE", "C0INCIDENT", "T0001", dispatcher.Registry));
     }
 
     [Fact]
@@ -65,6 +73,21 @@ public sealed class PageShortcutRangeTests
         var file = Assert.Single(outcome.Reply.Files);
         Assert.Equal("Prometheus' graph page: a page with its own time range", file.AltText);
         Assert.DoesNotContain("UTC", outcome.Reply.Text + file.AltText);
+    }
+
+    [Theory]
+    [InlineData("graph sheet range=6h", "sheet")] // /d/ deep in a path that is not Grafana's
+    [InlineData("graph prometheus range=6h", "prometheus")]
+    public async Task OnlyPagesThatTakeAWindow_AreOfferedOne_InTheShortcutList(string refused, string name)
+    {
+        var rows = (await RunAsync("list graph shortcuts")).Reply.Blocks.OfType<TableBlock>().Single().Rows
+            .ToDictionary(r => r[0].Text, r => r[3].Text);
+        Assert.Equal("the page's own", rows[name]);
+        Assert.Equal("1h", rows["panel"]); // Grafana
+        Assert.Equal("1h", rows["status"]); // {from} and {to}
+
+        Assert.True((await RunAsync(refused)).IsUserMistake);
+        Assert.Empty(_renderer.Pages);
     }
 
     [Theory]
@@ -92,5 +115,28 @@ public sealed class PageShortcutRangeTests
         Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), query[fromParameter]);
         Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(), query[toParameter]);
         Assert.Equal($"*{title}* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)", outcome.Reply.Text);
+    }
+
+    [Fact]
+    public async Task AUrlWithFromButNoTo_RefusesTo_AndTakesRange()
+    {
+        var refused = await RunAsync("graph since to=2026-12-01T08:00:00Z");
+        Assert.Equal("The URL of `since` has `{from}` but no `{to}`: the page always ends now, so `to=` cannot change it.", refused.Reply.Text);
+        Assert.Empty(_renderer.Pages);
+
+        await RunAsync("graph since range=6h");
+        Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), HttpUtility.ParseQueryString(Assert.Single(_renderer.Pages).Url.Query)["start"]);
+    }
+
+    [Fact]
+    public async Task ALinkThatLookedLikeGrafanasButWasNot_ClaimsNoWindow_AndSaysTheOneAskedForDidNotApply()
+    {
+        _renderer.GrafanaPage = false;
+
+        var asked = await RunAsync("graph panel range=6h");
+        var plain = await RunAsync("graph panel");
+
+        Assert.Equal("*API panel* (the time range the page shows: it is not a Grafana page, so `range=`, `from=` and `to=` did not apply)", asked.Reply.Text);
+        Assert.Equal("*API panel* (the time range the page shows)", plain.Reply.Text);
     }
 }

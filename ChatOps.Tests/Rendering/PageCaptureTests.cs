@@ -78,6 +78,13 @@ public sealed class PageCaptureTests : IAsyncLifetime
             });
             app.MapGet("/d-solo/scenes/{ms:int}", (int ms) => Results.Content(GrafanaPanel(scenes: true, ms), "text/html"));
             app.MapGet("/d-solo/legacy/{ms:int}", (int ms) => Results.Content(GrafanaPanel(scenes: false, ms), "text/html"));
+            // A Scenes page that never runs a query (a text panel): Grafana never sets the running-query count.
+            app.MapGet("/d-solo/noquery", () => Results.Content(
+                "<html><body style='margin:0;background:#fff'><div style='width:300px;height:200px;background:#1f77b4'></div>" +
+                "<script>window.grafanaBootData = {}; window.__grafanaSceneContext = {};</script></body></html>", "text/html"));
+            // Not Grafana, though its link looks like it and a class name ends like Grafana's panel container.
+            app.MapGet("/d/lookalike", () => Results.Content(
+                "<html><body style='margin:0;background:#fff'><div class='tab-panel-container' style='width:300px;height:200px;background:#2ca02c'></div></body></html>", "text/html"));
             app.MapGet("/white", () => Results.Content("<html><body style='margin:0;background:#fff'></body></html>", "text/html"));
             app.MapGet("/never", () => Results.Content("<html><body>no panel here</body></html>", "text/html"));
             app.MapGet("/slow", async () =>
@@ -125,6 +132,27 @@ public sealed class PageCaptureTests : IAsyncLifetime
         await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), $"chatops-page-grafana-{grafana}.png"), shot.Png);
         Assert.True(shot.Waited >= TimeSpan.FromSeconds(3), $"captured after {shot.Waited}, before the panel's query ended");
         Assert.True(Png.Decode(shot.Png).Count(p => p == Red) > 300 * 250, "the panel was not drawn when the page was captured");
+        Assert.True(shot.GrafanaPage);
+    }
+
+    [Fact]
+    public async Task AScenesPageThatNeverRunsAQuery_IsCapturedAfterTheFirstQueryWait_NotAtItsTimeout()
+    {
+        var shot = await _renderer.CapturePageAsync(Page("/d-solo/noquery", seconds: 20, grafana: true));
+
+        Assert.False(shot.Blank);
+        Assert.True(shot.GrafanaPage);
+        Assert.InRange(shot.Waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12));
+    }
+
+    [Fact]
+    public async Task APageTakenForGrafanaThatIsNot_IsCapturedWithoutWaitingForGrafana_AndSaysSo()
+    {
+        var shot = await _renderer.CapturePageAsync(Page("/d/lookalike", seconds: 20, grafana: true));
+
+        Assert.False(shot.Blank);
+        Assert.False(shot.GrafanaPage);
+        Assert.True(shot.Waited < TimeSpan.FromSeconds(12), $"waited {shot.Waited}");
     }
 
     [Fact]

@@ -48,31 +48,40 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
 
     private async Task<GraphResult> CaptureAsync(GraphShortcut shortcut, GraphArgs args, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var placeholders = shortcut.Source.Contains("{from}", StringComparison.Ordinal) || shortcut.Source.Contains("{to}", StringComparison.Ordinal);
-        var url = new Uri(shortcut.Source.Replace("{from}", from.ToUnixTimeMilliseconds().ToString()).Replace("{to}", to.ToUnixTimeMilliseconds().ToString()));
-        var grafana = GrafanaUrl.Is(url, options.Grafana);
-        if (grafana) url = GrafanaUrl.With(url, from, to, args.Variables);
-        else if (args.Variables.Count > 0)
+        var window = PageWindows.Of(shortcut, options.Grafana);
+        if (window != PageWindow.Grafana && args.Variables.Count > 0)
             return new GraphResult.Refused($"`var-&lt;name&gt;=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.");
-        // Any other page keeps the time range written into its URL: a window the user asked for would be
-        // ignored, and a reply labelled with it would state a range the picture does not show.
-        var ownRange = !grafana && !placeholders;
-        if (ownRange && (args.Range is not null || args.From is not null || args.To is not null))
+        // A page that cannot take the window asked for would be captured without it, under a reply that states
+        // a range the picture does not show: refused instead, with the reason.
+        if (window == PageWindow.Own && (args.Range is not null || args.From is not null || args.To is not null))
             return new GraphResult.Refused(
                 $"{Mrkdwn.Code(shortcut.Name)} is a page with its own time range, so `range=`, `from=` and `to=` cannot change it. " +
                 "They apply to Grafana pages and to shortcut URLs with `{from}` and `{to}` in them.");
+        if (window == PageWindow.Placeholders && args.To is not null && !shortcut.Source.Contains("{to}", StringComparison.Ordinal))
+            return new GraphResult.Refused($"The URL of {Mrkdwn.Code(shortcut.Name)} has `{{from}}` but no `{{to}}`: the page always ends now, so `to=` cannot change it.");
+
+        var url = new Uri(shortcut.Source.Replace("{from}", from.ToUnixTimeMilliseconds().ToString()).Replace("{to}", to.ToUnixTimeMilliseconds().ToString()));
+        if (window == PageWindow.Grafana) url = GrafanaUrl.With(url, from, to, args.Variables);
         var (width, height) = GrafanaUrl.PanelSize(url) ?? (options.Width, options.Height);
-        var request = new PageRequest(url, shortcut.WaitFor, options.Grafana.TokenFor(url), width, height, grafana, shortcut.Timeout ?? options.RenderTimeout);
+        var request = new PageRequest(url, shortcut.WaitFor, options.Grafana.TokenFor(url), width, height, window == PageWindow.Grafana, shortcut.Timeout ?? options.RenderTimeout);
         var shot = await renderer.CapturePageAsync(request, ct).ConfigureAwait(false);
-        return shot.Blank
-            ? new GraphResult.RenderedBlank(shortcut, url.Host, shot.Waited)
-            : new GraphResult.Picture(shortcut, from, to, shot.Png, 0) { PageOwnsRange = ownRange };
+        if (shot.Blank) return new GraphResult.RenderedBlank(shortcut, url.Host, shot.Waited);
+        // A link that looked like Grafana's but was not: from/to did nothing there, and the reply must not claim them.
+        var notGrafana = window == PageWindow.Grafana && !shot.GrafanaPage;
+        return new GraphResult.Picture(shortcut, from, to, shot.Png, 0)
+        {
+            PageOwnsRange = window == PageWindow.Own || notGrafana,
+            WindowNotApplied = notGrafana && (args.Range is not null || args.From is not null || args.To is not null),
+        };
     }
 
     public override ChatReply Render(GraphResult result) => result switch
     {
         GraphResult.Picture p => new ChatReply(
-            $"*{Mrkdwn.Escape(p.Shortcut.Title)}* " + (p.PageOwnsRange ? "(the time range the page shows)" : $"({Times.Utc(p.From)} – {Times.Utc(p.To)})") +
+            $"*{Mrkdwn.Escape(p.Shortcut.Title)}* " +
+            (p.WindowNotApplied ? "(the time range the page shows: it is not a Grafana page, so `range=`, `from=` and `to=` did not apply)"
+                : p.PageOwnsRange ? "(the time range the page shows)"
+                : $"({Times.Utc(p.From)} – {Times.Utc(p.To)})") +
             (p.Shortcut.Kind == GraphKind.PromQL ? $"\n{Mrkdwn.Code(p.Shortcut.Source)}" : ""),
             [])
         {
@@ -89,7 +98,7 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
         GraphResult.RenderedBlank b => ChatReply.Plain(
             $":warning: The page for {Mrkdwn.Code(b.Shortcut.Name)} on {Mrkdwn.Code(b.Host)} rendered blank after {b.Waited.TotalSeconds:0.#} s, so nothing was uploaded. " +
             $"It may need a login, more time (Graphs__Shortcuts__{b.Shortcut.Name}__Timeout) or a WaitFor selector."),
-        GraphResult.UnknownShortcut u => ShortcutList.Render(u.Shortcuts,
+        GraphResult.UnknownShortcut u => ShortcutList.Render(u.Shortcuts, options.Grafana,
             $"There is no graph shortcut {Mrkdwn.Code(u.Name)}." + (u.Closest is null ? "" : $" Did you mean {Mrkdwn.Code(u.Closest)}?")),
         GraphResult.Refused r => ChatReply.Plain(r.Why),
         _ => throw new ArgumentOutOfRangeException(nameof(result)),
@@ -100,8 +109,11 @@ public abstract record GraphResult
 {
     public sealed record Picture(GraphShortcut Shortcut, DateTimeOffset From, DateTimeOffset To, byte[] Png, int SeriesCount) : GraphResult
     {
-        /// <summary>A page (not Grafana, no {from}/{to} in its URL) that shows the range written into its URL, not From/To.</summary>
+        /// <summary>A page (not Grafana, no {from} in its URL) that shows the range written into its URL, not From/To.</summary>
         public bool PageOwnsRange { get; init; }
+
+        /// <summary>The user asked for a window, and the page, taken for Grafana by its link, turned out not to be.</summary>
+        public bool WindowNotApplied { get; init; }
     }
 
     /// <summary>The query returned nothing: a picture that says so, with the query and the range.</summary>

@@ -15,5 +15,5 @@ public sealed class ListGraphShortcutsCommand(GraphOptions options) : Command<bo
     public override Task<IReadOnlyList<GraphShortcut>> ExecuteAsync(bool args, CommandContext context, CancellationToken ct = default) =>
         Task.FromResult(GraphShortcut.From(options));
 
-    public override ChatReply Render(IReadOnlyList<GraphShortcut> shortcuts) => ShortcutList.Render(shortcuts, null);
+    public override ChatReply Render(IReadOnlyList<GraphShortcut> shortcuts) => ShortcutList.Render(shortcuts, options.Grafana, null);
 }
