@@ -13,7 +13,8 @@ COPY protos/ protos/
 COPY ChatOps.Core/ChatOps.Core.csproj ChatOps.Core/
 COPY ChatOps.Rendering/ChatOps.Rendering.csproj ChatOps.Rendering/
 COPY ChatOps.Functions/ChatOps.Functions.csproj ChatOps.Functions/
-RUN dotnet restore ChatOps.Functions/ChatOps.Functions.csproj
+# For linux-x64, as scripts/publish publishes, so that its restore finds everything in this layer.
+RUN dotnet restore ChatOps.Functions/ChatOps.Functions.csproj -r linux-x64
 COPY ChatOps.Core/ ChatOps.Core/
 COPY ChatOps.Rendering/ ChatOps.Rendering/
 COPY ChatOps.Functions/ ChatOps.Functions/

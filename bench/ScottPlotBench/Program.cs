@@ -48,7 +48,8 @@ var warm = Enumerable.Range(0, runs).Select(_ =>
 }).ToList();
 var cpuPerChart = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
 var (cold, peak) = await ColdStarts.MeasureAsync(sample, Math.Min(runs, 10));
-var skia = typeof(SkiaSharp.SKCanvas).Assembly.GetName().Version;
-Console.WriteLine($"ScottPlot 5.1.59 (SkiaSharp {skia}), warm:  {Stats.Summary(warm)}  CPU {cpuPerChart:0} ms per chart");
+var scottPlot = typeof(Plot).Assembly.GetName().Version!.ToString(3);
+var skia = typeof(SkiaSharp.SKCanvas).Assembly.GetName().Version!.ToString(3);
+Console.WriteLine($"ScottPlot {scottPlot} (SkiaSharp {skia}), warm:  {Stats.Summary(warm)}  CPU {cpuPerChart:0} ms per chart");
 Console.WriteLine($"ScottPlot, cold (process start->PNG):    {Stats.Summary(cold)}");
 Console.WriteLine($"ScottPlot, peak memory of that process:  {peak:0} MB (VmHWM, max over the cold runs); chart written to {sample}");
