@@ -15,10 +15,19 @@ public static partial class GrafanaUrl
         DashboardPath().IsMatch(url.AbsolutePath) ||
         (Uri.TryCreate(grafana.Url, UriKind.Absolute, out var g) &&
          Uri.Compare(g, url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 &&
-         url.AbsolutePath.StartsWith(g.AbsolutePath.TrimEnd('/') + "/", StringComparison.Ordinal));
+         UnderPath(url.AbsolutePath, g.AbsolutePath.TrimEnd('/')));
+
+    /// <summary>A dashboard path below the root (/grafana/d/uid/…): a Grafana under a sub-path, or another site.</summary>
+    public static bool HasDeepDashboardPath(Uri url) => !DashboardPath().IsMatch(url.AbsolutePath) && DeepDashboardPath().IsMatch(url.AbsolutePath);
+
+    private static bool UnderPath(string path, string root) =>
+        root.Length == 0 || path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
 
     [GeneratedRegex("^/d(-solo)?/[^/]+")]
     private static partial Regex DashboardPath();
+
+    [GeneratedRegex("/d(-solo)?/[^/]+")]
+    private static partial Regex DeepDashboardPath();
 
     public static Uri With(Uri url, DateTimeOffset from, DateTimeOffset to, IReadOnlyDictionary<string, string> variables)
     {

@@ -54,7 +54,19 @@ internal static class PageCapturer
         }
     }
 
-    private static Task<bool> IsGrafanaAsync(IPage page) => page.EvaluateExpressionAsync<bool>(SettleScript.IsGrafana);
+    /// <summary>Asked after the screenshot, so a page that cannot answer (still navigating at the deadline) keeps its
+    /// capture: it is then taken for not Grafana, and the reply claims no window for it.</summary>
+    private static async Task<bool> IsGrafanaAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateExpressionAsync<bool>(SettleScript.IsGrafana).ConfigureAwait(false);
+        }
+        catch (PuppeteerException)
+        {
+            return false;
+        }
+    }
 
     /// <returns>False when the time ran out first (then the page is captured as it is).</returns>
     private static async Task<bool> WaitAsync(IPage page, string script, int timeout, params object[] args)

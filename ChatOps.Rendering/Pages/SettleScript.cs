@@ -6,7 +6,8 @@ namespace ChatOps.Rendering.Pages;
 /// which one-shot timers are still due, since a dashboard typically draws from a timer or a request callback.
 /// On Grafana pages, Grafana's own signals count too, read the way grafana-image-renderer reads them: a Scenes
 /// dashboard (window.__grafanaSceneContext) is drawn once no query runs (window.__grafanaRunningQueryCount),
-/// after the first query has started or 3 s have passed without one (the renderer's first-query timeout); an
+/// after a first query has been seen (the count above 0, or a request to /api/ds/query) or 3 s without one
+/// (the renderer's first-query timeout, counted here from the document's start); an
 /// older Grafana (window.grafanaBootData) once window.panelsRendered reaches the number of panels (.panel-solo,
 /// else [class$='panel-container']); a report page may also send REPORT_RENDER_COMPLETE to the renderer's channel.
 /// Written here because no package does this.
@@ -19,13 +20,9 @@ internal static class SettleScript
           const s = { changed: performance.now(), installed: performance.now(), timers: new Map(), requests: 0, grafanaDone: false, sawQueries: false, canvases: '' };
           window.__chatops = s;
           const touch = () => { s.changed = performance.now(); };
-          // Seen as Grafana sets it, so that a query shorter than a polling interval still counts as seen.
-          let queries;
-          Object.defineProperty(window, '__grafanaRunningQueryCount', {
-            configurable: true,
-            get: () => queries,
-            set: (n) => { queries = n; if (n > 0) s.sawQueries = true; touch(); },
-          });
+          // A Scenes query seen starting: its data request (a query shorter than a polling interval counts too).
+          // Not an accessor on __grafanaRunningQueryCount: Grafana checks for one and would leave its count to it.
+          const query = (url) => { if (window.__grafanaSceneContext && String(url).includes('/api/ds/query')) s.sawQueries = true; };
           const watch = () => new MutationObserver(touch).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
           watch();
           const setT = window.setTimeout.bind(window), clearT = window.clearTimeout.bind(window), every = window.setInterval.bind(window);
@@ -39,11 +36,15 @@ internal static class SettleScript
           const done = () => { s.requests--; touch(); };
           if (window.fetch) {
             const f = window.fetch;
-            window.fetch = function () { s.requests++; touch(); return f.apply(this, arguments).finally(done); };
+            window.fetch = function (input) {
+              s.requests++; touch(); query(input && input.url ? input.url : input);
+              return f.apply(this, arguments).finally(done);
+            };
           }
-          const send = XMLHttpRequest.prototype.send;
+          const open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+          XMLHttpRequest.prototype.open = function (method, url) { this.__chatopsUrl = url; return open.apply(this, arguments); };
           XMLHttpRequest.prototype.send = function () {
-            s.requests++; touch();
+            s.requests++; touch(); query(this.__chatopsUrl);
             this.addEventListener('loadend', done, { once: true });
             return send.apply(this, arguments);
           };
@@ -80,7 +81,10 @@ internal static class SettleScript
           const scenes = !!window.__grafanaSceneContext;
           const legacy = !scenes && !!window.grafanaBootData;
           const panels = legacy ? (document.querySelectorAll('.panel-solo').length || document.querySelectorAll("[class$='panel-container']").length) : 0;
-          const sceneDrawn = scenes && !(window.__grafanaRunningQueryCount > 0) && (s.sawQueries || now - s.installed >= 3000);
+          const running = scenes && window.__grafanaRunningQueryCount > 0;
+          if (running) s.sawQueries = true;
+          // Like Grafana's image renderer, give a scene 3 s (here from the document's start) for a first query.
+          const sceneDrawn = scenes && !running && (s.sawQueries || now - s.installed >= 3000);
           // Said "drawn" (then its own long-lived timers, such as auto-refresh, do not hold the capture back)...
           const grafanaDrawn = s.grafanaDone || sceneDrawn || (panels > 0 && window.panelsRendered >= panels);
           // ...or still drawing. A page with neither a scene nor Grafana's panels gives no signal: the rest decides.

@@ -98,6 +98,8 @@ public sealed class GraphGrammarTests
     [InlineData(null, "https://example.com/grafana/d/abc/api", false)] // a sub-path Grafana needs Graphs__Grafana__Url
     [InlineData("https://example.com/grafana", "https://example.com/grafana/d/abc/api", true)]
     [InlineData("https://example.com/grafana/", "https://example.com/grafana/render/d-solo/abc", true)]
+    [InlineData("https://example.com/grafana", "https://example.com/grafana?orgId=1", true)] // its home page
+    [InlineData("https://example.com/grafana", "https://example.com/grafanastatus/board", false)]
     [InlineData("https://example.com/grafana", "https://example.com/wiki/status", false)] // same origin, not under its path
     [InlineData("https://grafana.example.com", "https://status.example.com/board", false)]
     public void GrafanaPages_AreKnownByARootDashboardPath_OrTheConfiguredGrafana(string? configured, string page, bool grafana)

@@ -50,6 +50,10 @@ public sealed class PageShortcutRangeTests
             ["Graphs:Shortcuts:since:Title"] = "Since",
             ["Graphs:Shortcuts:sheet:Url"] = "https://docs.google.com/spreadsheets/d/1AbC/pubchart?oid=7&format=image",
             ["Graphs:Shortcuts:sheet:Title"] = "Capacity sheet",
+            ["Graphs:Shortcuts:lookalike:Url"] = "https://status.example.com/d/board?start={from}&end={to}",
+            ["Graphs:Shortcuts:lookalike:Title"] = "Board",
+            ["Graphs:Shortcuts:subpath:Url"] = "https://example.com/grafana/d/abc/api?orgId=1",
+            ["Graphs:Shortcuts:subpath:Title"] = "API (Grafana under /grafana)",
         }).Build();
         await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -101,7 +105,7 @@ public sealed class PageShortcutRangeTests
         Assert.Empty(_renderer.Pages);
         Assert.True(outcome.IsUserMistake);
         Assert.Equal("`prometheus` is a page with its own time range, so `range=`, `from=` and `to=` cannot change it. " +
-                     "They apply to Grafana pages and to shortcut URLs with `{from}` and `{to}` in them.", outcome.Reply.Text);
+                     "They apply to Grafana pages and to shortcut URLs with `{from}` in them.", outcome.Reply.Text);
     }
 
     [Theory]
@@ -128,15 +132,31 @@ public sealed class PageShortcutRangeTests
         Assert.Equal(Now.AddHours(-6).ToUnixTimeMilliseconds().ToString(), HttpUtility.ParseQueryString(Assert.Single(_renderer.Pages).Url.Query)["start"]);
     }
 
-    [Fact]
-    public async Task ALinkThatLookedLikeGrafanasButWasNot_ClaimsNoWindow_AndSaysTheOneAskedForDidNotApply()
+    [Theory]
+    [InlineData("graph panel range=6h", "*API panel* (the time range the page shows)\nThe page that loaded is not Grafana (a login page, or a link that only looks like Grafana's), so `range=`, `from=` and `to=` did not apply.")]
+    [InlineData("graph panel var-env=prod", "*API panel* (the time range the page shows)\nThe page that loaded is not Grafana (a login page, or a link that only looks like Grafana's), so `var-&lt;name&gt;=` did not apply.")]
+    [InlineData("graph panel", "*API panel* (the time range the page shows)")]
+    // {from} and {to} in the URL took the window even though Grafana's from/to did nothing.
+    [InlineData("graph lookalike range=6h", "*Board* (2026-12-01 06:00:00 UTC – 2026-12-01 12:00:00 UTC)")]
+    public async Task ALinkThatLookedLikeGrafanasButWasNot_ClaimsOnlyWhatApplied(string text, string reply)
     {
         _renderer.GrafanaPage = false;
 
-        var asked = await RunAsync("graph panel range=6h");
-        var plain = await RunAsync("graph panel");
+        var outcome = await RunAsync(text);
 
-        Assert.Equal("*API panel* (the time range the page shows: it is not a Grafana page, so `range=`, `from=` and `to=` did not apply)", asked.Reply.Text);
-        Assert.Equal("*API panel* (the time range the page shows)", plain.Reply.Text);
+        Assert.Single(_renderer.Pages);
+        Assert.Equal(reply, outcome.Reply.Text);
+    }
+
+    [Theory]
+    [InlineData("graph subpath range=6h")]
+    [InlineData("graph subpath var-env=prod")]
+    public async Task AGrafanaUnderASubPath_IsRefusedWithTheSettingThatNamesIt(string text)
+    {
+        var outcome = await RunAsync(text);
+
+        Assert.True(outcome.IsUserMistake);
+        Assert.EndsWith(" If it is a Grafana served under a sub-path, name it in `Graphs__Grafana__Url`.", outcome.Reply.Text);
+        Assert.Empty(_renderer.Pages);
     }
 }

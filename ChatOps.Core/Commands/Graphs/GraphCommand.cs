@@ -49,14 +49,16 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
     private async Task<GraphResult> CaptureAsync(GraphShortcut shortcut, GraphArgs args, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var window = PageWindows.Of(shortcut, options.Grafana);
+        var placeholders = shortcut.Source.Contains("{from}", StringComparison.Ordinal);
+        var askedWindow = args.Range is not null || args.From is not null || args.To is not null;
         if (window != PageWindow.Grafana && args.Variables.Count > 0)
-            return new GraphResult.Refused($"`var-&lt;name&gt;=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.");
+            return new GraphResult.Refused($"`var-&lt;name&gt;=` template variables are for Grafana pages; {Mrkdwn.Code(shortcut.Name)} is not one.{SubPathHint(shortcut)}");
         // A page that cannot take the window asked for would be captured without it, under a reply that states
         // a range the picture does not show: refused instead, with the reason.
-        if (window == PageWindow.Own && (args.Range is not null || args.From is not null || args.To is not null))
+        if (window == PageWindow.Own && askedWindow)
             return new GraphResult.Refused(
                 $"{Mrkdwn.Code(shortcut.Name)} is a page with its own time range, so `range=`, `from=` and `to=` cannot change it. " +
-                "They apply to Grafana pages and to shortcut URLs with `{from}` and `{to}` in them.");
+                "They apply to Grafana pages and to shortcut URLs with `{from}` in them." + SubPathHint(shortcut));
         if (window == PageWindow.Placeholders && args.To is not null && !shortcut.Source.Contains("{to}", StringComparison.Ordinal))
             return new GraphResult.Refused($"The URL of {Mrkdwn.Code(shortcut.Name)} has `{{from}}` but no `{{to}}`: the page always ends now, so `to=` cannot change it.");
 
@@ -66,22 +68,31 @@ public sealed class GraphCommand(IOpsClient ops, IGraphRenderer renderer, GraphO
         var request = new PageRequest(url, shortcut.WaitFor, options.Grafana.TokenFor(url), width, height, window == PageWindow.Grafana, shortcut.Timeout ?? options.RenderTimeout);
         var shot = await renderer.CapturePageAsync(request, ct).ConfigureAwait(false);
         if (shot.Blank) return new GraphResult.RenderedBlank(shortcut, url.Host, shot.Waited);
-        // A link that looked like Grafana's but was not: from/to did nothing there, and the reply must not claim them.
+        // A link that looked like Grafana's but loaded something else (another site, a login page): Grafana's
+        // from/to and var- did nothing there, and the reply must not claim them. {from} in the URL still applied.
         var notGrafana = window == PageWindow.Grafana && !shot.GrafanaPage;
         return new GraphResult.Picture(shortcut, from, to, shot.Png, 0)
         {
-            PageOwnsRange = window == PageWindow.Own || notGrafana,
-            WindowNotApplied = notGrafana && (args.Range is not null || args.From is not null || args.To is not null),
+            PageOwnsRange = window == PageWindow.Own || (notGrafana && !placeholders),
+            NotApplied = !notGrafana ? null
+                : args.Variables.Count > 0 && askedWindow && !placeholders ? "`range=`, `from=`, `to=` and `var-&lt;name&gt;=`"
+                : args.Variables.Count > 0 ? "`var-&lt;name&gt;=`"
+                : askedWindow && !placeholders ? "`range=`, `from=` and `to=`"
+                : null,
         };
     }
+
+    private static string SubPathHint(GraphShortcut shortcut) =>
+        Uri.TryCreate(shortcut.Source, UriKind.Absolute, out var url) && GrafanaUrl.HasDeepDashboardPath(url)
+            ? " If it is a Grafana served under a sub-path, name it in `Graphs__Grafana__Url`."
+            : "";
 
     public override ChatReply Render(GraphResult result) => result switch
     {
         GraphResult.Picture p => new ChatReply(
             $"*{Mrkdwn.Escape(p.Shortcut.Title)}* " +
-            (p.WindowNotApplied ? "(the time range the page shows: it is not a Grafana page, so `range=`, `from=` and `to=` did not apply)"
-                : p.PageOwnsRange ? "(the time range the page shows)"
-                : $"({Times.Utc(p.From)} – {Times.Utc(p.To)})") +
+            (p.PageOwnsRange ? "(the time range the page shows)" : $"({Times.Utc(p.From)} – {Times.Utc(p.To)})") +
+            (p.NotApplied is null ? "" : $"\nThe page that loaded is not Grafana (a login page, or a link that only looks like Grafana's), so {p.NotApplied} did not apply.") +
             (p.Shortcut.Kind == GraphKind.PromQL ? $"\n{Mrkdwn.Code(p.Shortcut.Source)}" : ""),
             [])
         {
@@ -112,8 +123,9 @@ public abstract record GraphResult
         /// <summary>A page (not Grafana, no {from} in its URL) that shows the range written into its URL, not From/To.</summary>
         public bool PageOwnsRange { get; init; }
 
-        /// <summary>The user asked for a window, and the page, taken for Grafana by its link, turned out not to be.</summary>
-        public bool WindowNotApplied { get; init; }
+        /// <summary>What the user asked for that did not apply (as Slack text): the page, taken for Grafana by its
+        /// link, turned out not to be.</summary>
+        public string? NotApplied { get; init; }
     }
 
     /// <summary>The query returned nothing: a picture that says so, with the query and the range.</summary>
