@@ -122,7 +122,7 @@ public static class ServiceRegistration
             var dedupe = sp.GetRequiredService<IOptions<DedupeOptions>>().Value;
             return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
         });
-        // Issue 16: follow-ups of deployments, on the same queue as deferred replies.
+        // Follow-ups of deployments, on the same queue as deferred replies.
         services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
             sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
         services.AddSingleton<DeploymentFollower>();
@@ -159,11 +159,11 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
         services.AddSingleton<ICommand, GraphCommand>();
-        // Alertmanager silences (issue 14).
+        // Alertmanager silences.
         services.AddSingleton<ICommand, SilencesCommand>();
         services.AddSingleton<ICommand, SilenceCommand>();
         services.AddSingleton<ICommand, UnsilenceCommand>();
-        // Issue 16: deployments.
+        // Deployments.
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();

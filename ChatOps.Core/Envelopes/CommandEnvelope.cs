@@ -50,7 +50,7 @@ public sealed record CommandEnvelope
     /// so the worker posts the kept reply and runs nothing.</summary>
     public DeferredReply? Deferred { get; init; }
 
-    /// <summary>Set when this envelope follows a deployment its confirmation started (issue 16): the worker
+    /// <summary>Set when this envelope follows a deployment its confirmation started: the worker
     /// asks the Ops service how it goes, updates the message and queues the next look; runs nothing.</summary>
     public DeploymentFollow? Follow { get; init; }
 
