@@ -16,8 +16,8 @@ namespace ChatOps.Core.Alerts;
 /// why, or failed and why. Silence is a mutating command under the access policy, created as the clicker, with
 /// matchers from the group labels; the message then shows who silenced it until when.
 /// </summary>
-public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, ISlackClient slack, CommandDispatcher dispatcher,
-    AlertsOptions options, Options.OpsOptions opsOptions, TimeProvider clock, ILogger<AlertClickHandler> log)
+public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, AlertPoster poster, CommandDispatcher dispatcher,
+    Options.OpsOptions opsOptions, TimeProvider clock, ILogger<AlertClickHandler> log)
 {
     private static readonly TimeSpan TraceWindow = TimeSpan.FromMinutes(15);
 
@@ -27,17 +27,17 @@ public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, I
         if (AlertActions.Read(click.ActionId, click.Value) is not { } target)
             return Notice(":warning: This button's value is not one I wrote; nothing was done.", "invalid", command, "");
         var found = await messages.FindAsync(target.GroupId, ct).ConfigureAwait(false);
-        if (found is not { Record: { Last: { } last, Ts: { } } record } stored)
+        if (found is not { Record: { Last: { } last, Ts: { } } record })
             return Notice(":warning: I no longer know this alert group, so nothing was done. Use `silence <matchers> for <duration>`.", "invalid", command, "");
         if (record.Channel != envelope.ChannelId)
             return Notice(":no_entry: This alert was posted in another channel and can only be acted on there. Nothing was done.", "invalid", command, "");
         return target.Duration is { } duration
-            ? await SilenceAsync(envelope, context, last, record, stored.Version, target.GroupId, duration, ct).ConfigureAwait(false)
+            ? await SilenceAsync(envelope, context, last, target.GroupId, duration, ct).ConfigureAwait(false)
             : await TracesAsync(envelope, context, last, record, ct).ConfigureAwait(false);
     }
 
-    private async Task<AlertClickResult> SilenceAsync(CommandEnvelope envelope, CommandContext context, AlertNotification last, AlertMessageRecord record,
-        string version, string groupId, TimeSpan duration, CancellationToken ct)
+    private async Task<AlertClickResult> SilenceAsync(CommandEnvelope envelope, CommandContext context, AlertNotification last,
+        string groupId, TimeSpan duration, CancellationToken ct)
     {
         var labels = last.GroupLabels.Count > 0 ? last.GroupLabels : last.CommonLabels;
         var matchers = labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new LabelMatcher(l.Key, l.Value, IsRegex: false, IsEqual: true)).ToList();
@@ -60,15 +60,14 @@ public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, I
             return new AlertClickResult(ChatReply.Plain($":x: No silence was created: {Mrkdwn.Escape(failure.UserMessage)}"), "allowed", "failed", "silence", arguments);
         }
 
-        var silenced = record with { SilencedBy = envelope.UserId, SilencedUntil = now + duration };
-        await messages.TryReplaceAsync(groupId, silenced, version, ct).ConfigureAwait(false);
         try
         {
-            await slack.UpdateMessageAsync(record.Channel, record.Ts!, AlertMessage.Render(last, silenced, options, now), ct).ConfigureAwait(false);
+            // Onto the record as it is now (it may have resolved while Alertmanager answered), never the one read before.
+            await poster.ChangeAsync(envelope, groupId, r => r with { SilencedBy = envelope.UserId, SilencedUntil = now + duration }, ct).ConfigureAwait(false);
         }
-        catch (SlackApiException ex) when (!ex.IsTransient)
+        catch (Exception ex) when (ex is SlackApiException or ServiceFailureException)
         {
-            log.LogWarning("Silence {SilenceId} created, but the alert message could not show it: Slack said {SlackError}", id, ex.Error);
+            log.LogWarning("Silence {SilenceId} created, but the alert message could not show it: {Error}", id, ex.Message);
         }
         return new AlertClickResult(ChatReply.Plain(
             $":mute: Silenced {Mrkdwn.Code(string.Join(",", matchers))} for {Times.Window(duration)} (until {Times.Utc(now + duration)}). " +

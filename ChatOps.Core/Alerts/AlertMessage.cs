@@ -21,7 +21,8 @@ public static class AlertMessage
             new HeaderBlock($"{(n.Firing ? "🔥 FIRING" : "✅ RESOLVED")}: {name}" + (severity is null ? "" : $" ({severity})")),
             new SectionBlock(Summary(n, severity, firing, since, now)),
         };
-        foreach (var alert in n.Alerts.Take(options.MaxAlertsShown)) blocks.Add(new SectionBlock(AlertText(alert, n, now)));
+        // Firing alerts first: in a storm the ones still burning are what the reader needs.
+        foreach (var alert in n.Alerts.OrderBy(a => a.Firing ? 0 : 1).Take(options.MaxAlertsShown)) blocks.Add(new SectionBlock(AlertText(alert, n, now)));
         var more = n.Alerts.Count - Math.Min(n.Alerts.Count, options.MaxAlertsShown) + n.TruncatedAlerts;
         var context = new List<string>();
         if (more > 0) context.Add($"_and {more} more alert{(more == 1 ? "" : "s")}_");
