@@ -8,6 +8,13 @@ public sealed record AlertMessageRecord(string Channel, string? Ts, string Statu
     public string? SilencedBy { get; init; }
     public DateTimeOffset? SilencedUntil { get; init; }
 
+    /// <summary>The silence made from the message, which its Unsilence button ends.</summary>
+    public string? SilenceId { get; init; }
+
+    /// <summary>Who said "I'm on it", and when: the group's owner for this episode (a later click takes it over).</summary>
+    public string? AckedBy { get; init; }
+    public DateTimeOffset? AckedAt { get; init; }
+
     /// <summary>The last notification shown, so a click can re-render the message and knows the group's labels.</summary>
     public AlertNotification? Last { get; init; }
 

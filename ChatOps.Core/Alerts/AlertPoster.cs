@@ -87,7 +87,7 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
                     PreviousTs = refired ? record.Ts : record.PreviousTs,
                     FiringSince = refired ? AlertMessage.FiringSince(n) : record.FiringSince,
                 };
-                if (refired) reservation = reservation with { SilencedBy = null, SilencedUntil = null };
+                if (refired) reservation = reservation with { SilencedBy = null, SilencedUntil = null, SilenceId = null, AckedBy = null, AckedAt = null };
                 var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
                 if (taken is null) continue;
                 log.LogInformation("Alert group {GroupId}: {Why}; posting a new message in {Channel}", groupId,

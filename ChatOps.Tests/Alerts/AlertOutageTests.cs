@@ -174,7 +174,9 @@ public sealed class AlertOutageTests : IAsyncLifetime
 
         var updates = _slack.CallsTo("chat.update");
         Assert.Contains("RESOLVED", Texts(updates[^1]));
-        Assert.Contains("Silenced by", Texts(updates[^1]));
+        Assert.DoesNotContain("FIRING", Texts(updates[^1]));
+        Assert.DoesNotContain("SILENCED", Texts(updates[^1]));
+        Assert.Single(_ops.Silences);
     }
 
     [Theory]
