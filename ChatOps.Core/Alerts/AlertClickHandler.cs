@@ -6,7 +6,6 @@ using ChatOps.Core.Failures;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Replies;
-using ChatOps.Core.Slack;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Alerts;
@@ -16,42 +15,63 @@ namespace ChatOps.Core.Alerts;
 /// why, or failed and why. Silence is a mutating command under the access policy, created as the clicker, with
 /// matchers from the group labels; the message then shows who silenced it until when.
 /// </summary>
-public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, ISlackClient slack, CommandDispatcher dispatcher,
-    AlertsOptions options, Options.OpsOptions opsOptions, TimeProvider clock, ILogger<AlertClickHandler> log)
+public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, AlertPoster poster, CommandDispatcher dispatcher,
+    Options.OpsOptions opsOptions, TimeProvider clock, ILogger<AlertClickHandler> log)
 {
     private static readonly TimeSpan TraceWindow = TimeSpan.FromMinutes(15);
 
     public async Task<AlertClickResult> HandleAsync(CommandEnvelope envelope, ButtonClick click, CommandContext context, CancellationToken ct = default)
     {
-        var command = click.ActionId == AlertActions.Silence ? SilenceCommand.Definition.Name : "list traces";
+        var command = click.ActionId switch
+        {
+            AlertActions.Silence => SilenceCommand.Definition.Name,
+            AlertActions.Unsilence => "unsilence",
+            AlertActions.Acknowledge => "acknowledge",
+            _ => "list traces",
+        };
         if (AlertActions.Read(click.ActionId, click.Value) is not { } target)
             return Notice(":warning: This button's value is not one I wrote; nothing was done.", "invalid", command, "");
         var found = await messages.FindAsync(target.GroupId, ct).ConfigureAwait(false);
-        if (found is not { Record: { Last: { } last, Ts: { } } record } stored)
+        if (found is not { Record: { Last: { } last, Ts: { } } record })
             return Notice(":warning: I no longer know this alert group, so nothing was done. Use `silence <matchers> for <duration>`.", "invalid", command, "");
         if (record.Channel != envelope.ChannelId)
             return Notice(":no_entry: This alert was posted in another channel and can only be acted on there. Nothing was done.", "invalid", command, "");
-        return target.Duration is { } duration
-            ? await SilenceAsync(envelope, context, last, record, stored.Version, target.GroupId, duration, ct).ConfigureAwait(false)
-            : await TracesAsync(envelope, context, last, record, ct).ConfigureAwait(false);
+        return click.ActionId switch
+        {
+            AlertActions.Silence => await SilenceAsync(envelope, context, last, target.GroupId, target.Duration!.Value, ct).ConfigureAwait(false),
+            AlertActions.Acknowledge => await AcknowledgeAsync(envelope, record, target.GroupId, ct).ConfigureAwait(false),
+            AlertActions.Unsilence => await UnsilenceAsync(envelope, context, record, target.GroupId, ct).ConfigureAwait(false),
+            _ => await TracesAsync(envelope, context, last, record, ct).ConfigureAwait(false),
+        };
     }
 
-    private async Task<AlertClickResult> SilenceAsync(CommandEnvelope envelope, CommandContext context, AlertNotification last, AlertMessageRecord record,
-        string version, string groupId, TimeSpan duration, CancellationToken ct)
+    /// <summary>The matchers a pick silences: every label all the group's alerts share, so it mutes this group and
+    /// nothing routed elsewhere (group labels alone, e.g. only alertname, would mute that alert for every team).</summary>
+    public static IReadOnlyList<LabelMatcher> Matchers(AlertNotification n) =>
+        (n.CommonLabels.Count > 0 ? n.CommonLabels : n.GroupLabels).OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l => new LabelMatcher(l.Key, l.Value, IsRegex: false, IsEqual: true)).ToList();
+
+    private async Task<AlertClickResult> SilenceAsync(CommandEnvelope envelope, CommandContext context, AlertNotification last,
+        string groupId, TimeSpan duration, CancellationToken ct)
     {
-        var labels = last.GroupLabels.Count > 0 ? last.GroupLabels : last.CommonLabels;
-        var matchers = labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new LabelMatcher(l.Key, l.Value, IsRegex: false, IsEqual: true)).ToList();
+        var matchers = Matchers(last);
         var arguments = $"{string.Join(",", matchers)} for {Times.Window(duration)}";
         if (await context.RefusalAsync(SilenceCommand.Definition, ct).ConfigureAwait(false) is { } refusal)
             return Notice(":no_entry: " + refusal, "refused", "silence", arguments);
         if (matchers.Count == 0) return Notice(":warning: This group has no labels to silence it by; nothing was done.", "invalid", "silence", arguments);
 
         var now = clock.GetUtcNow();
+        // The click's own mark in the comment: a retry of this click (storage or Slack failed after Alertmanager
+        // answered) finds the silence it made instead of making a second one.
+        var mark = $"[click {envelope.Id}]";
         string id;
         try
         {
-            id = await ops.CreateSilenceAsync(new SilenceRequest(matchers, now, now + duration, envelope.UserId,
-                $"Silenced from Slack for {Times.Window(duration)}: {AlertMessage.Name(last)}"), context.Caller("silence"), ct).ConfigureAwait(false);
+            var caller = context.Caller("silence");
+            var earlier = (await ops.ListSilencesAsync(false, caller, ct).ConfigureAwait(false))
+                .FirstOrDefault(s => s.CreatedBy == envelope.UserId && s.Comment.EndsWith(mark, StringComparison.Ordinal));
+            id = earlier?.Id ?? await ops.CreateSilenceAsync(new SilenceRequest(matchers, now, now + duration, envelope.UserId,
+                $"Silenced from Slack for {Times.Window(duration)}: {AlertMessage.Name(last)} {mark}"), caller, ct).ConfigureAwait(false);
         }
         catch (ServiceFailureException failure)
         {
@@ -60,25 +80,76 @@ public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, I
             return new AlertClickResult(ChatReply.Plain($":x: No silence was created: {Mrkdwn.Escape(failure.UserMessage)}"), "allowed", "failed", "silence", arguments);
         }
 
-        var silenced = record with { SilencedBy = envelope.UserId, SilencedUntil = now + duration };
-        await messages.TryReplaceAsync(groupId, silenced, version, ct).ConfigureAwait(false);
         try
         {
-            await slack.UpdateMessageAsync(record.Channel, record.Ts!, AlertMessage.Render(last, silenced, options, now), ct).ConfigureAwait(false);
+            // Onto the record as it is now (it may have resolved while Alertmanager answered), never the one read before.
+            await poster.ChangeAsync(envelope, groupId, r => r with { SilencedBy = envelope.UserId, SilencedUntil = now + duration, SilenceId = id }, ct)
+                .ConfigureAwait(false);
         }
-        catch (SlackApiException ex) when (!ex.IsTransient)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            log.LogWarning("Silence {SilenceId} created, but the alert message could not show it: Slack said {SlackError}", id, ex.Error);
+            log.LogWarning("Silence {SilenceId} created, but the alert message could not show it: {Error}", id, ex.Message);
         }
         return new AlertClickResult(ChatReply.Plain(
             $":mute: Silenced {Mrkdwn.Code(string.Join(",", matchers))} for {Times.Window(duration)} (until {Times.Utc(now + duration)}). " +
             $"Silence id {Mrkdwn.Code(id)}; {Mrkdwn.Code("unsilence " + id)} ends it early."), "allowed", "success", "silence", arguments);
     }
 
+    /// <summary>"I'm on it": anyone who sees the alert may own it; a second person takes it over, and both are said.</summary>
+    private async Task<AlertClickResult> AcknowledgeAsync(CommandEnvelope envelope, AlertMessageRecord record, string groupId, CancellationToken ct)
+    {
+        var name = AlertMessage.Name(record.Last!);
+        if (!record.Firing) return Notice($":information_source: {Mrkdwn.Escape(name)} has already resolved; nothing to take on.", "invalid", "acknowledge", groupId);
+        string? before = null;
+        var now = clock.GetUtcNow();
+        var changed = await poster.ChangeAsync(envelope, groupId, r =>
+        {
+            before = r.AckedBy;
+            return r.AckedBy == envelope.UserId ? r : r with { AckedBy = envelope.UserId, AckedAt = now };
+        }, ct).ConfigureAwait(false);
+        if (!changed) return Notice(":warning: I no longer know this alert group, so nothing was done.", "invalid", "acknowledge", groupId);
+        var text = before is null || before == envelope.UserId
+            ? $":technologist: You are on {Mrkdwn.Escape(name)}; the message says so."
+            : $":technologist: You took {Mrkdwn.Escape(name)} over from {Mrkdwn.User(before)}; the message says so.";
+        return new AlertClickResult(ChatReply.Plain(text), "allowed", before is not null && before != envelope.UserId ? "taken_over" : "success", "acknowledge", groupId);
+    }
+
+    /// <summary>Ends the silence made from the message, under the same rule as a typed `unsilence`.</summary>
+    private async Task<AlertClickResult> UnsilenceAsync(CommandEnvelope envelope, CommandContext context, AlertMessageRecord record, string groupId, CancellationToken ct)
+    {
+        if (record.SilenceId is not { } id) return Notice(":information_source: This alert is not silenced from here; nothing to end.", "invalid", "unsilence", "");
+        if (dispatcher.Find("unsilence") is { } unsilence && await context.RefusalAsync(unsilence.Info, ct).ConfigureAwait(false) is { } refusal)
+            return Notice(":no_entry: " + refusal, "refused", "unsilence", id);
+        var answer = $":loud_sound: Silence {Mrkdwn.Code(id)} has ended; the alert notifies again.";
+        try
+        {
+            await ops.ExpireSilenceAsync(id, context.Caller("unsilence"), ct).ConfigureAwait(false);
+        }
+        catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.UserMistake)
+        {
+            // Already ended (or removed) in Alertmanager: the message only has to stop saying it is silenced.
+            answer = $":information_source: Silence {Mrkdwn.Code(id)} had already ended: {Mrkdwn.Escape(failure.UserMessage)}";
+        }
+        catch (ServiceFailureException failure)
+        {
+            return new AlertClickResult(ChatReply.Plain($":x: The silence was not ended: {Mrkdwn.Escape(failure.UserMessage)}"), "allowed", "failed", "unsilence", id);
+        }
+        try
+        {
+            await poster.ChangeAsync(envelope, groupId, r => r.SilenceId == id ? r with { SilencedBy = null, SilencedUntil = null, SilenceId = null } : r, ct)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning("Silence {SilenceId} ended, but the alert message could not show it: {Error}", id, ex.Message);
+        }
+        return new AlertClickResult(ChatReply.Plain(answer), "allowed", "success", "unsilence", id);
+    }
+
     private async Task<AlertClickResult> TracesAsync(CommandEnvelope envelope, CommandContext context, AlertNotification last, AlertMessageRecord record,
         CancellationToken ct)
     {
-        var service = last.CommonLabels.GetValueOrDefault("service") ?? last.CommonLabels.GetValueOrDefault("job");
+        var service = AlertMessage.Service(last);
         var query = new TraceQuery(service, Start: record.FiringSince - TraceWindow, End: record.FiringSince + TraceWindow);
         var arguments = $"service={service} start={Times.Utc(query.Start!.Value)}";
         if (dispatcher.Find("list traces") is { } listTraces && await context.RefusalAsync(listTraces.Info, ct).ConfigureAwait(false) is { } refusal)

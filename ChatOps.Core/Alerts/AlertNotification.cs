@@ -23,6 +23,9 @@ public sealed record AlertNotification
 
     public required IReadOnlyList<AlertItem> Alerts { get; init; }
 
+    /// <summary>Set when <see cref="Alerts"/> did not fit a queue message and is kept in storage (then empty here).</summary>
+    public AlertBodyRef? Stored { get; init; }
+
     public bool Firing => Status == "firing";
 
     /// <summary>The same for a re-sent notification, different when anything a reader sees changed: the group,
@@ -30,12 +33,16 @@ public sealed record AlertNotification
     /// repeat_interval; both are one message.</summary>
     public string DeliveryKey()
     {
+        if (Stored is { } stored) return stored.DeliveryKey;
         var text = new StringBuilder(GroupKey).Append('\n').Append(Status);
         foreach (var a in Alerts.OrderBy(a => a.Fingerprint, StringComparer.Ordinal).ThenBy(a => a.StartsAt))
             text.Append('\n').Append(a.Fingerprint).Append('|').Append(a.Status).Append('|').Append(a.StartsAt.ToUnixTimeMilliseconds())
                 .Append('|').Append(a.EndsAt?.ToUnixTimeMilliseconds());
         return "alert-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..40];
     }
+
+    /// <summary>This notification without its alerts, which wait in storage under <paramref name="name"/>.</summary>
+    public AlertNotification WithoutAlerts(string name) => this with { Alerts = [], Stored = new AlertBodyRef(name, DeliveryKey(), Alerts.Count) };
 
     /// <summary>The blob name that keeps this group's message: groupKeys are long and free text.</summary>
     public string GroupId() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(GroupKey)))[..40];

@@ -1,7 +1,5 @@
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Failures;
-using ChatOps.Core.Graphs;
-using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Replies;
 using ChatOps.Core.Slack;
@@ -10,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.Core.Alerts;
 
 /// <summary>
-/// Posts an alert group's message, or updates it in place when the group has one (chat.update: firing -> resolved,
-/// never a second message). The first post reserves the group's record before it posts, so two notifications of
-/// one group cannot both post; the first firing post gets the alert's graph in its thread.
+/// Posts an alert group's message, or updates it in place while the episode lasts (firing -> resolved). The record
+/// is written first, conditionally, and Slack follows it, so whatever order the queue brings notifications in, the
+/// message ends at the newest state: an older notification changes nothing, and a writer that lost a race reads
+/// again. A group firing again after it resolved, a message that is gone, or a route that now names another channel
+/// gets a new message (reserved in the record first, so two notifications cannot both post it).
 /// </summary>
 public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, AlertGraph graph, AlertsOptions options, TimeProvider clock,
     ILogger<AlertPoster> log)
@@ -20,36 +20,170 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
     /// <summary>A reservation older than this belongs to a poster that died before it could save the ts.</summary>
     private static readonly TimeSpan StaleReservation = TimeSpan.FromMinutes(2);
 
-    /// <returns>"posted" or "updated".</returns>
-    public async Task<string> DeliverAsync(CommandEnvelope envelope, AlertNotification n, CancellationToken ct = default)
+    /// <summary>Races lost in a row before the queue is asked to bring the notification back later.</summary>
+    private const int MaxRaces = 5;
+
+    /// <summary>Slack's answers for a message that can no longer be updated where it was.</summary>
+    private static readonly HashSet<string> Gone = ["message_not_found", "channel_not_found", "is_archived", "cant_update_message"];
+
+    /// <returns>"posted", "updated" or "older" (a notification older than what the message shows: nothing changed).</returns>
+    public async Task<string> DeliverAsync(CommandEnvelope envelope, AlertNotification queued, CancellationToken ct = default)
+    {
+        var n = await WholeAsync(queued, ct).ConfigureAwait(false);
+        var done = await ShowAsync(envelope, n, ct).ConfigureAwait(false);
+        // The claim check has served: the delivery is recorded by the caller, so it is not read again.
+        if (queued.Stored is { } stored) await messages.RemoveNotificationAsync(stored.Name, CancellationToken.None).ConfigureAwait(false);
+        return done;
+    }
+
+    private async Task<AlertNotification> WholeAsync(AlertNotification queued, CancellationToken ct)
+    {
+        if (queued.Stored is not { } stored) return queued;
+        return await messages.LoadNotificationAsync(stored.Name, ct).ConfigureAwait(false)
+               ?? throw new ServiceFailureException($"the {stored.Alerts} alerts of {AlertMessage.Name(queued)} are no longer in storage",
+                   FailureHandling.Answer);
+    }
+
+    private async Task<string> ShowAsync(CommandEnvelope envelope, AlertNotification n, CancellationToken ct)
     {
         var groupId = n.GroupId();
-        var now = clock.GetUtcNow();
-        var found = await messages.FindAsync(groupId, ct).ConfigureAwait(false);
-        if (found is { Record.Ts: { } ts } existing)
+        var order = AlertOrder.Of(n);
+        for (var race = 0; race < MaxRaces; race++)
         {
-            var record = existing.Record;
-            await slack.UpdateMessageAsync(record.Channel, ts, AlertMessage.Render(n, record, options, now), ct).ConfigureAwait(false);
-            await messages.TryReplaceAsync(groupId, record with { Status = n.Status, UpdatedAt = now, Last = n }, existing.Version, ct).ConfigureAwait(false);
-            log.LogInformation("Alert group {GroupId} ({Status}) updated in {Channel}", groupId, n.Status, record.Channel);
-            return "updated";
+            var now = clock.GetUtcNow();
+            var found = await messages.FindAsync(groupId, ct).ConfigureAwait(false);
+            if (found is null)
+            {
+                var created = await messages.TryCreateAsync(groupId, Reservation(envelope, n, order, now, null), ct).ConfigureAwait(false);
+                if (created is null) continue;
+                return await PostAsync(envelope, n, groupId, Reservation(envelope, n, order, now, null), created, ct).ConfigureAwait(false);
+            }
+            var (record, version) = found.Value;
+            if (record.Ts is null)
+            {
+                // Another notification is posting the group's message: wait for its ts, unless the reservation is this
+                // notification's own (an earlier attempt of it failed) or its poster died.
+                if (record.ReservedBy != envelope.DedupeKey && now - record.UpdatedAt <= StaleReservation) throw new AlertMessagePendingException(groupId);
+                // Whichever is newer, this notification or the one the dead poster was posting, is what gets posted.
+                var newer = order >= record.Order || record.Last is null ? n : record.Last;
+                var reservation = Reservation(envelope, newer, Max(order, record.Order), now, record);
+                var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
+                if (taken is null) continue;
+                return await PostAsync(envelope, reservation.Last!, groupId, reservation, taken, ct).ConfigureAwait(false);
+            }
+            if (order < record.Order)
+            {
+                log.LogInformation("Alert group {GroupId}: a {Status} notification older than the message's state came late; not shown", groupId, n.Status);
+                return "older";
+            }
+
+            var refired = !record.Firing && n.Firing && order > record.Order;
+            if (refired || record.Channel != envelope.ChannelId)
+            {
+                var reservation = Reservation(envelope, n, order, now, record) with
+                {
+                    // A new episode links the one before; a message posted again elsewhere keeps its episode's link.
+                    PreviousChannel = refired ? record.Channel : record.PreviousChannel,
+                    PreviousTs = refired ? record.Ts : record.PreviousTs,
+                    FiringSince = refired ? AlertMessage.FiringSince(n) : record.FiringSince,
+                };
+                if (refired) reservation = reservation with { SilencedBy = null, SilencedUntil = null, SilenceId = null, AckedBy = null, AckedAt = null };
+                var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
+                if (taken is null) continue;
+                log.LogInformation("Alert group {GroupId}: {Why}; posting a new message in {Channel}", groupId,
+                    refired ? "fires again after it resolved" : "its route now names another channel", envelope.ChannelId);
+                return await PostAsync(envelope, n, groupId, reservation, taken, ct).ConfigureAwait(false);
+            }
+
+            // Same episode, same message: the record first (also keeping it alive while the group fires), then Slack.
+            var updated = record with { Status = n.Status, Order = order, Last = n, UpdatedAt = now };
+            var written = await messages.TryReplaceAsync(groupId, updated, version, ct).ConfigureAwait(false);
+            if (written is null) continue;
+            return await UpdateAsync(envelope, groupId, updated, written, ct).ConfigureAwait(false);
         }
+        throw new AlertMessagePendingException(groupId);
+    }
 
-        var reservation = new AlertMessageRecord(envelope.ChannelId, null, n.Status, AlertMessage.FiringSince(n), now) { Last = n, ReservedBy = envelope.DedupeKey };
-        var version = found is { } pending
-            ? pending.Record.ReservedBy == envelope.DedupeKey || now - pending.Record.UpdatedAt > StaleReservation
-                ? await messages.TryReplaceAsync(groupId, reservation, pending.Version, ct).ConfigureAwait(false)
-                : null
-            : await messages.TryCreateAsync(groupId, reservation, ct).ConfigureAwait(false);
-        if (version is null) throw new AlertMessagePendingException(groupId);
+    /// <summary>Changes the group's record (a click: silenced, acknowledged) and shows it on its message, re-reading on a
+    /// lost race so the change lands on the newest state; false when the group has no message to change.</summary>
+    public async Task<bool> ChangeAsync(CommandEnvelope envelope, string groupId, Func<AlertMessageRecord, AlertMessageRecord> change, CancellationToken ct = default)
+    {
+        for (var race = 0; race < MaxRaces; race++)
+        {
+            if (await messages.FindAsync(groupId, ct).ConfigureAwait(false) is not { Record: { Ts: not null, Last: not null } record, Version: var version })
+                return false;
+            var changed = change(record) with { UpdatedAt = clock.GetUtcNow() };
+            if (await messages.TryReplaceAsync(groupId, changed, version, ct).ConfigureAwait(false) is not { } written) continue;
+            await UpdateAsync(envelope with { ChannelId = record.Channel }, groupId, changed, written, ct).ConfigureAwait(false);
+            return true;
+        }
+        throw new AlertMessagePendingException(groupId);
+    }
 
-        var posted = await slack.PostMessageAsync(envelope.ChannelId, AlertMessage.Render(n, null, options, now), null, ct).ConfigureAwait(false);
-        // Saved before anything else can fail, so a retry updates this message instead of posting again.
-        await messages.TryReplaceAsync(groupId, reservation with { Ts = posted }, version, CancellationToken.None).ConfigureAwait(false);
-        log.LogInformation("Alert group {GroupId} ({Status}) posted in {Channel}", groupId, n.Status, envelope.ChannelId);
-        if (n.Firing) await PostGraphAsync(envelope.ChannelId, posted, n, ct).ConfigureAwait(false);
+    /// <summary>Shows the record on its message, then checks nobody wrote a newer state meanwhile whose own update
+    /// Slack may have taken before this one; if so, shows that instead.</summary>
+    private async Task<string> UpdateAsync(CommandEnvelope envelope, string groupId, AlertMessageRecord record, string version, CancellationToken ct)
+    {
+        for (var race = 0; race < MaxRaces; race++)
+        {
+            try
+            {
+                await slack.UpdateMessageAsync(record.Channel, record.Ts!, Render(record), ct).ConfigureAwait(false);
+            }
+            catch (SlackApiException ex) when (Gone.Contains(ex.Error))
+            {
+                log.LogWarning("Alert group {GroupId}: its message in {Channel} is gone ({SlackError}); posting it again", groupId, record.Channel, ex.Error);
+                var reservation = record with { Channel = envelope.ChannelId, Ts = null, ReservedBy = envelope.DedupeKey, UpdatedAt = clock.GetUtcNow() };
+                var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
+                // Someone else changed the record meanwhile: they post or update; this notification's state is in it or older.
+                if (taken is null) return "updated";
+                return await PostAsync(envelope, record.Last!, groupId, reservation, taken, ct, graphToo: false).ConfigureAwait(false);
+            }
+            var now = await messages.FindAsync(groupId, ct).ConfigureAwait(false);
+            if (now is not { } latest || latest.Version == version || latest.Record.Ts != record.Ts || latest.Record.Channel != record.Channel)
+                break;
+            (record, version) = latest;
+        }
+        log.LogInformation("Alert group {GroupId} ({Status}) updated in {Channel}", groupId, record.Status, record.Channel);
+        return "updated";
+    }
+
+    private ChatReply Render(AlertMessageRecord record) => AlertMessage.Render(record.Last!, record, options, clock.GetUtcNow());
+
+    private static AlertMessageRecord Reservation(CommandEnvelope envelope, AlertNotification n, AlertOrder order, DateTimeOffset now, AlertMessageRecord? before) =>
+        (before ?? new AlertMessageRecord(envelope.ChannelId, null, n.Status, AlertMessage.FiringSince(n), now)) with
+        {
+            Channel = envelope.ChannelId,
+            Ts = null,
+            Status = n.Status,
+            UpdatedAt = now,
+            Last = n,
+            Order = order,
+            ReservedBy = envelope.DedupeKey,
+        };
+
+    private static AlertOrder Max(AlertOrder a, AlertOrder b) => a >= b ? a : b;
+
+    private async Task<string> PostAsync(CommandEnvelope envelope, AlertNotification n, string groupId, AlertMessageRecord reservation, string version,
+        CancellationToken ct, bool graphToo = true)
+    {
+        var posted = await slack.PostMessageAsync(reservation.Channel, Render(reservation), null, ct).ConfigureAwait(false);
+        // Saved before anything else can fail, so a retry updates this message instead of posting again. Should a newer
+        // notification have replaced the reservation meanwhile (it was stale), the newer one posts; this one stays.
+        var saved = reservation with { Ts = posted, ReservedBy = null };
+        if (await messages.TryReplaceAsync(groupId, saved, version, CancellationToken.None).ConfigureAwait(false) is null)
+            log.LogWarning("Alert group {GroupId}: the record changed while its message was posted ({Ts})", groupId, posted);
+        log.LogInformation("Alert group {GroupId} ({Status}) posted in {Channel}", groupId, n.Status, reservation.Channel);
+        if (reservation is { PreviousChannel: { } previousChannel, PreviousTs: { } previousTs })
+            await slack.PostMessageAsync(reservation.Channel, ChatReply.Plain(
+                $":repeat: This group fired before: {Mrkdwn.Link(Permalink(previousChannel, previousTs), "the earlier message")} (resolved)."),
+                posted, ct).ConfigureAwait(false);
+        if (n.Firing && graphToo) await PostGraphAsync(reservation.Channel, posted, n, ct).ConfigureAwait(false);
         return "posted";
     }
+
+    /// <summary>Slack's workspace-independent form of a message link (it redirects to the workspace the reader is in).</summary>
+    public static string Permalink(string channel, string ts) => $"https://slack.com/archives/{channel}/p{ts.Replace(".", "", StringComparison.Ordinal)}";
 
     private async Task PostGraphAsync(string channel, string ts, AlertNotification n, CancellationToken ct)
     {

@@ -19,5 +19,9 @@ public sealed class AlertsOptions
     /// <summary>How far back the alert's graph starts before the alert fired.</summary>
     public TimeSpan GraphLookback { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The largest notification accepted (a bigger Content-Length is refused before a byte is read). Big on
+    /// purpose: Alertmanager's own default is max_alerts 0, no limit, and a storm must not be refused.</summary>
+    public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(WebhookToken) || !string.IsNullOrWhiteSpace(DefaultChannel) || Routes.Count > 0;
 }

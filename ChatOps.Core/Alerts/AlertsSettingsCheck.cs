@@ -30,6 +30,7 @@ public static class AlertsSettingsCheck
             if (!string.IsNullOrWhiteSpace(r.Matchers) && LabelMatcher.ParseList(r.Matchers) is { Problem: { } problem })
                 problems.Add($"{key}__Matchers: {problem}");
         }
+        if (o.MaxBodyBytes is < 65_536 or > 64 * 1024 * 1024) problems.Add("Alerts__MaxBodyBytes must be from 65536 to 67108864");
         if (o.MaxAlertsShown is < 1 or > 20) problems.Add("Alerts__MaxAlertsShown must be from 1 to 20");
         if (o.GraphLookback <= TimeSpan.Zero || o.GraphLookback > TimeSpan.FromDays(7))
             problems.Add("Alerts__GraphLookback must be between 00:00:01 and 7.00:00:00");

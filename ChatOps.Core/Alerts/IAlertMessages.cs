@@ -1,7 +1,8 @@
 namespace ChatOps.Core.Alerts;
 
 /// <summary>groupKey -> the group's message, in the app's storage account. Writes are conditional, so two
-/// notifications of one group racing each other cannot both post.</summary>
+/// notifications of one group racing each other cannot both post. Also keeps the notifications too big for a queue
+/// message until the worker has posted them.</summary>
 public interface IAlertMessages
 {
     Task<(AlertMessageRecord Record, string Version)?> FindAsync(string groupId, CancellationToken ct = default);
@@ -11,4 +12,12 @@ public interface IAlertMessages
 
     /// <summary>Replaces the record if it is still at <paramref name="version"/>; null when it changed in between.</summary>
     Task<string?> TryReplaceAsync(string groupId, AlertMessageRecord record, string version, CancellationToken ct = default);
+
+    /// <summary>Keeps a whole notification under <paramref name="name"/> (overwriting: a re-sent one is the same).</summary>
+    Task SaveNotificationAsync(string name, AlertNotification notification, CancellationToken ct = default);
+
+    /// <summary>The notification kept under <paramref name="name"/>; null when there is none.</summary>
+    Task<AlertNotification?> LoadNotificationAsync(string name, CancellationToken ct = default);
+
+    Task RemoveNotificationAsync(string name, CancellationToken ct = default);
 }

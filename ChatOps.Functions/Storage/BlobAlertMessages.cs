@@ -52,6 +52,32 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
         }
     }
 
+    public async Task SaveNotificationAsync(string name, AlertNotification notification, CancellationToken ct = default)
+    {
+        await EnsureAsync().ConfigureAwait(false);
+        await container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(notification, Json), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+        }, ct).ConfigureAwait(false);
+    }
+
+    public async Task<AlertNotification?> LoadNotificationAsync(string name, CancellationToken ct = default)
+    {
+        await EnsureAsync().ConfigureAwait(false);
+        try
+        {
+            var response = await container.GetBlobClient(name).DownloadContentAsync(ct).ConfigureAwait(false);
+            return response.Value.Content.ToObjectFromJson<AlertNotification>(Json);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public Task RemoveNotificationAsync(string name, CancellationToken ct = default) =>
+        container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
+
     private BlobClient Blob(string groupId) => container.GetBlobClient("alertmsg-" + groupId);
 
     private Task EnsureAsync()

@@ -41,8 +41,10 @@ public static class LocalServer
         builder.Services.AddOptions<LocalQueueOptions>().BindConfiguration(LocalQueueOptions.Section);
         builder.Services.AddSingleton<QueueServiceClient>(sp => sp.GetRequiredService<StorageAccount>().Queues());
         builder.Services.AddHostedService<LocalQueueService>();
-        // Refused while Kestrel reads it, before a byte is buffered (the function checks the same limit).
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.GetValue("Limits:MaxBodyBytes", 131_072L));
+        // Refused while Kestrel reads it, before a byte is buffered; each function checks its own limit below this one
+        // (Alertmanager's notifications may be far larger than anything Slack sends).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(settings.GetValue("Limits:MaxBodyBytes", 131_072L),
+            settings.GetValue("Alerts:MaxBodyBytes", (long)new ChatOps.Core.Alerts.AlertsOptions().MaxBodyBytes)));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -48,11 +48,30 @@ public sealed class AlertmanagerClient(HttpClient http, string? baseUrl)
                ?? throw new RpcException(new Status(StatusCode.Internal, "Alertmanager created a silence but sent no silenceID"));
     }
 
+    /// <summary>Ends a silence. One that already ended or never existed is said as such (NOT_FOUND), at once: Alertmanager
+    /// 0.25 answers 200 to expiring an expired silence and later versions 500 "already expired", neither of which is
+    /// an outage to retry, so its state is read first.</summary>
     public async Task ExpireAsync(string id, CancellationToken ct)
     {
-        using var response = await BackendFailures.SendAsync(http, Backend,
-            () => new HttpRequestMessage(HttpMethod.Delete, Url("/api/v2/silence/" + Uri.EscapeDataString(id))), ct).ConfigureAwait(false);
+        var path = "/api/v2/silence/" + Uri.EscapeDataString(id);
+        using (var current = await BackendFailures.SendAsync(http, Backend, () => new HttpRequestMessage(HttpMethod.Get, Url(path)), ct).ConfigureAwait(false))
+        {
+            if (current.StatusCode == HttpStatusCode.NotFound) throw new RpcException(new Status(StatusCode.NotFound, $"silence {id} not found"));
+            var silence = JsonNode.Parse(await Checked(current, ct).ConfigureAwait(false)) as JsonObject;
+            if ((string?)silence?["status"]?["state"] == "expired")
+                throw new RpcException(new Status(StatusCode.NotFound, $"silence {id} already expired at {Time(silence?["endsAt"]):yyyy-MM-dd HH:mm} UTC; nothing to end"));
+        }
+        using var response = await BackendFailures.SendAsync(http, Backend, () => new HttpRequestMessage(HttpMethod.Delete, Url(path)), ct, readsErrors: true)
+            .ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound) throw new RpcException(new Status(StatusCode.NotFound, $"silence {id} not found"));
+        if ((int)response.StatusCode >= 500)
+        {
+            // It expired between the two calls: Alertmanager's 500 then names it, and that is no outage.
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            if (text.Contains("already expired", StringComparison.OrdinalIgnoreCase))
+                throw new RpcException(new Status(StatusCode.NotFound, $"silence {id} already expired; nothing to end"));
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{Backend} answered HTTP {(int)response.StatusCode}"));
+        }
         await Checked(response, ct).ConfigureAwait(false);
     }
 

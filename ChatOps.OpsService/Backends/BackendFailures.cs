@@ -8,7 +8,10 @@ internal static class BackendFailures
     public static Task<HttpResponseMessage> SendAsync(HttpClient http, string backend, string url, CancellationToken ct) =>
         SendAsync(http, backend, () => new HttpRequestMessage(HttpMethod.Get, url), ct);
 
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, string backend, Func<HttpRequestMessage> request, CancellationToken ct)
+    /// <param name="readsErrors">The caller reads a 5xx itself (a backend that answers 500 for a refusal); otherwise a 5xx
+    /// is unavailability.</param>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, string backend, Func<HttpRequestMessage> request, CancellationToken ct,
+        bool readsErrors = false)
     {
         HttpResponseMessage response;
         try
@@ -24,7 +27,7 @@ internal static class BackendFailures
         {
             throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{backend} did not answer within {http.Timeout.TotalSeconds:0} s"));
         }
-        if ((int)response.StatusCode >= 500)
+        if ((int)response.StatusCode >= 500 && !readsErrors)
         {
             response.Dispose();
             throw new RpcException(new Status(StatusCode.Unavailable, $"{backend} answered HTTP {(int)response.StatusCode}"));

@@ -20,7 +20,7 @@ public sealed class AlertClickTests : IAsyncLifetime
     {
         _slack = await FakeSlackApi.StartAsync();
         var settings = AlertPayloads.Settings();
-        settings["Access:Rules:0:Commands"] = "silence";
+        settings["Access:Rules:0:Commands"] = "silence,unsilence";
         settings["Access:Rules:0:Users"] = OnCall;
         _app = await TestApp.StartAsync(_slack, settings, s => s.AddSingleton<IOpsClient>(_ops));
         var payload = AlertPayloads.Group(startsAt: DateTimeOffset.Parse("2026-12-01T10:00:00Z"), expr: null);
@@ -65,12 +65,66 @@ public sealed class AlertClickTests : IAsyncLifetime
 
         var request = (SilenceRequest)Assert.Single(_ops.Calls, c => c.Method == "CreateSilence").Request!;
         Assert.Equal(OnCall, request.CreatedBy);
-        Assert.Equal([new LabelMatcher("alertname", "HighErrorRate", false, true)], request.Matchers);
+        // Every label the group's alerts share: this group only, not HighErrorRate of every other service and team.
+        Assert.Equal([new LabelMatcher("alertname", "HighErrorRate", false, true), new LabelMatcher("service", "checkout", false, true),
+            new LabelMatcher("severity", "critical", false, true)], request.Matchers);
         Assert.Equal(TimeSpan.FromHours(4), request.EndsAt - request.StartsAt);
-        Assert.Contains(":mute: Silenced `alertname=HighErrorRate` for 4h", Answer());
+        Assert.Contains(":mute: Silenced `alertname=HighErrorRate,service=checkout,severity=critical` for 4h", Answer());
         var update = Assert.Single(_slack.CallsTo("chat.update"));
         Assert.Equal("1700000000.000002", update.Str("ts"));
+        Assert.Contains("SILENCED: HighErrorRate", AlertPayloads.Texts(update));
         Assert.Contains($"Silenced by <@{OnCall}> until", AlertPayloads.Texts(update));
+        Assert.Equal(AlertActions.Unsilence, (string?)Actions(update).Single(e => (string?)e!["text"]?["text"] == "Unsilence")!["action_id"]);
+        Assert.DoesNotContain(Actions(update), e => (string?)e!["type"] == "static_select");
+    }
+
+    private static JsonArray Actions(RecordedCall call) =>
+        call.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray();
+
+    [Fact]
+    public async Task ASilenceClickDeliveredAgain_AfterSlackFailed_CreatesNoSecondSilence()
+    {
+        _slack.Script("chat.update", _ => FakeSlackApi.SlackError("internal_error"));
+        var form = AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), OnCall, _slack.ResponseUrl("s9"));
+        var click = await _app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
+
+        await _app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: 1, messageId: "click-9");
+        await _app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: 2, messageId: "click-9");
+
+        Assert.Single(_ops.Silences);
+        Assert.Single(_ops.Calls, c => c.Method == "CreateSilence");
+    }
+
+    [Fact]
+    public async Task ImOnIt_ShowsTheOwnerOnTheMessage_AndASecondPersonTakesOver()
+    {
+        await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Acknowledge, _groupId, OnCall, _slack.ResponseUrl("a1")));
+        await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Acknowledge, _groupId, "U0SECOND", _slack.ResponseUrl("a2"), triggerId: "555.444.second"));
+
+        var updates = _slack.CallsTo("chat.update");
+        Assert.Equal(2, updates.Count);
+        Assert.Contains($"<@{OnCall}> is on it (since", AlertPayloads.Texts(updates[0]));
+        Assert.Contains("Take over", AlertPayloads.Texts(updates[0]));
+        Assert.Contains("<@U0SECOND> is on it (since", AlertPayloads.Texts(updates[1]));
+        Assert.DoesNotContain($"<@{OnCall}>", AlertPayloads.Texts(updates[1]));
+        var answers = _slack.CallsTo("response_url");
+        Assert.Contains($"took HighErrorRate over from <@{OnCall}>", answers[1].Str("text"));
+        Assert.Empty(_ops.Calls);
+    }
+
+    [Fact]
+    public async Task Unsilence_EndsTheSilenceMadeFromTheMessage_AndTheMessageFiresAgain()
+    {
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(4), _groupId), OnCall, _slack.ResponseUrl("u1")));
+
+        await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Unsilence, _groupId, OnCall, _slack.ResponseUrl("u2")));
+
+        Assert.Equal("sil-1", (string?)Assert.Single(_ops.Calls, c => c.Method == "ExpireSilence").Request);
+        var last = _slack.CallsTo("chat.update")[^1];
+        Assert.Contains("FIRING: HighErrorRate", AlertPayloads.Texts(last));
+        Assert.DoesNotContain("Silenced by", AlertPayloads.Texts(last));
+        Assert.Contains(Actions(last), e => (string?)e!["type"] == "static_select");
+        Assert.Contains("has ended", _slack.CallsTo("response_url")[^1].Str("text"));
     }
 
     [Fact]

@@ -32,12 +32,15 @@ public sealed class AlertmanagerEndToEndTests(ITestOutputHelper output)
                   runbook_url: https://runbooks.example.com/checkout-errors
         """;
 
+    /// <summary>One series per pod: 300 alerts of one group (group_by alertname) while <paramref name="errors"/> is above 0.</summary>
+    private static string Metrics(int errors) =>
+        "# TYPE chatops_test_errors gauge\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"chatops_test_errors{{pod=\"checkout-{i:D3}\"}} {errors}\n"));
+
     [Fact]
-    public async Task FiringAlert_IsPostedWithGraphAndButtons_SilencedFromTheMessage_AndResolvedInPlace()
+    public async Task A300AlertGroup_IsPostedOnce_OwnedSilencedAndUnsilencedInPlace_AndFiringAgainIsANewMessage()
     {
         var errors = 3;
-        var (metrics, metricsUrl) = await LoopbackSite.StartAsync(app =>
-            app.MapGet("/metrics", () => Results.Text($"# TYPE chatops_test_errors gauge\nchatops_test_errors {Volatile.Read(ref errors)}\n")));
+        var (metrics, metricsUrl) = await LoopbackSite.StartAsync(app => app.MapGet("/metrics", () => Results.Text(Metrics(Volatile.Read(ref errors)))));
         await using var _m = metrics;
         await using var slack = await FakeSlackApi.StartAsync();
         await using var azurite = await Azurite.StartAsync();
@@ -47,54 +50,80 @@ public sealed class AlertmanagerEndToEndTests(ITestOutputHelper output)
         await using var ops = await OpsServiceHost.StartAsync(prometheus.Url, "http://127.0.0.1:1", ("OpsService:AlertmanagerUrl", alertmanager.Url));
         var settings = AlertPayloads.Settings();
         settings["Ops:Endpoint"] = ops.Endpoint;
-        settings["Access:Rules:0:Commands"] = "silence";
+        settings["Access:Rules:0:Commands"] = "silence,unsilence";
         settings["Access:Rules:0:Users"] = OnCall;
         await using var app = await LocalApp.StartAsync(azurite, slack, settings, urls: $"http://127.0.0.1:{appPort}");
+        string Top(int i) => AlertPayloads.Texts(slack.CallsTo("chat.postMessage").Where(p => p.Str("thread_ts") is null).ElementAt(i));
+        async Task<string> ShownAsync(Func<string, bool> condition, string what)
+        {
+            for (var i = 0; i < 600; i++, await Task.Delay(100))
+            {
+                var shown = slack.CallsTo("chat.update").Select(AlertPayloads.Texts).LastOrDefault() ?? Top(0);
+                if (condition(shown)) return shown;
+            }
+            throw new TimeoutException($"the message never showed {what}");
+        }
 
-        // One message, in the alert channel, with the buttons; its graph in its thread.
-        var post = Assert.Single(await slack.WaitForCallsAsync("chat.postMessage", 1, TimeSpan.FromSeconds(60)));
-        Assert.Equal(AlertPayloads.Channel, post.Str("channel"));
-        var texts = AlertPayloads.Texts(post);
-        Assert.Contains("FIRING: CheckoutErrors (critical)", texts);
-        Assert.Contains("Checkout errors: 3 per second", texts);
-        var upload = Assert.Single(await slack.WaitForCallsAsync("files.completeUploadExternal", 1, TimeSpan.FromSeconds(30)));
-        var ts = "1700000000.000002";
-        Assert.Equal(ts, upload.Form("thread_ts"));
-        Assert.True(Png.Decode(Assert.Single(slack.CallsTo("upload")).Bytes).Width > 100);
+        // One message for the 300 alerts (a notification far over a queue message), with its count and its graph.
+        await slack.WaitForCallsAsync("chat.postMessage", 1, TimeSpan.FromSeconds(60));
+        var shown = await ShownAsync(t => t.Contains("*300 firing*"), "300 firing");
+        Assert.Contains("FIRING: CheckoutErrors (critical)", shown);
+        Assert.Contains("and 292 more alerts", shown);
+        Assert.Single(await slack.WaitForCallsAsync("files.completeUploadExternal", 1, TimeSpan.FromSeconds(30)));
+        var post = slack.CallsTo("chat.postMessage").Single(p => p.Str("thread_ts") is null);
+        var ts = $"1700000000.{slack.Calls.ToList().IndexOf(post) + 1:D6}";
+        Assert.Equal("1700000000.000002", ts);
 
-        // Silence 4h from the message, as the on-call engineer.
-        var elements = post.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray();
-        Assert.Equal("https://runbooks.example.com/checkout-errors", (string?)elements.Single(e => (string?)e!["action_id"] == AlertActions.Runbook)!["url"]);
-        var fourHours = (string)elements.Single(e => (string?)e!["type"] == "static_select")!["options"]![1]!["value"]!;
-        var click = AlertPayloads.MenuClick(AlertActions.Silence, fourHours, OnCall, slack.ResponseUrl("silence"), messageTs: ts);
-        Assert.Equal(200, (int)(await app.PostRawSlackAsync(click, SlackRequests.SignedHeaders(click, "application/x-www-form-urlencoded"))).StatusCode);
-        var answer = Assert.Single(await slack.WaitForCallsAsync("response_url", 1, TimeSpan.FromSeconds(30)));
-        Assert.StartsWith(":mute: Silenced `alertname=CheckoutErrors` for 4h", answer.Str("text"));
+        async Task ClickAsync(string form)
+        {
+            var answered = slack.CallsTo("response_url").Count;
+            Assert.Equal(200, (int)(await app.PostRawSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"))).StatusCode);
+            await slack.WaitForCallsAsync("response_url", answered + 1, TimeSpan.FromSeconds(30));
+        }
+        var groupId = (string)post.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray()
+            .Single(e => (string?)e!["action_id"] == AlertActions.Acknowledge)!["value"]!;
 
+        // I'm on it.
+        await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Acknowledge, groupId, OnCall, slack.ResponseUrl("ack"), triggerId: "1.1.ack"));
+        await ShownAsync(t => t.Contains($"<@{OnCall}> is on it"), "the owner");
+
+        // Silence 4h from the message: Alertmanager lists it, created as the on-call engineer, by the labels the alerts share.
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(4), groupId), OnCall,
+            slack.ResponseUrl("silence"), messageTs: ts, triggerId: "2.2.silence"));
+        Assert.StartsWith(":mute: Silenced `alertname=CheckoutErrors,", slack.CallsTo("response_url")[^1].Str("text"));
         var listed = await alertmanager.WaitUntilAsync("/api/v2/silences", j => j!.AsArray().Count == 1, TimeSpan.FromSeconds(10));
         var silence = listed.AsArray()[0]!;
         Assert.Equal(OnCall, (string?)silence["createdBy"]);
-        var matcher = Assert.Single(silence["matchers"]!.AsArray())!;
-        Assert.Equal(("alertname", "CheckoutErrors", false, true),
-            ((string?)matcher["name"], (string?)matcher["value"], (bool?)matcher["isRegex"], (bool?)matcher["isEqual"]));
-        Assert.Contains($"Silenced by <@{OnCall}>", AlertPayloads.Texts(Assert.Single(await slack.WaitForCallsAsync("chat.update", 1))));
+        var matchers = silence["matchers"]!.AsArray().Select(m => $"{m!["name"]}={m["value"]}").ToList();
+        Assert.Contains("alertname=CheckoutErrors", matchers);
+        Assert.Contains("service=checkout", matchers);
+        Assert.DoesNotContain(matchers, m => m.StartsWith("pod=", StringComparison.Ordinal));
+        shown = await ShownAsync(t => t.Contains("SILENCED: CheckoutErrors"), "silenced");
+        Assert.Contains($"<@{OnCall}> is on it", shown);
+        Assert.Contains("Unsilence", shown);
 
-        var caller = new ChatOps.Core.Ops.Model.OpsCaller(OnCall, AlertPayloads.Channel, "silences");
-        var active = Assert.Single(await ops.Client().ListSilencesAsync(false, caller));
-        Assert.Equal((OnCall, "active"), (active.CreatedBy, active.State));
-
-        // End the silence through the Ops service (a silenced group sends no resolved notification), then resolve.
-        await ops.Client().ExpireSilenceAsync((string)silence["id"]!, new ChatOps.Core.Ops.Model.OpsCaller(OnCall, AlertPayloads.Channel, "unsilence"));
+        // Unsilence from the message: Alertmanager shows the silence expired, the message fires again.
+        await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Unsilence, groupId, OnCall, slack.ResponseUrl("unsilence"), triggerId: "3.3.unsilence"));
         await alertmanager.WaitUntilAsync("/api/v2/silences", j => (string?)j![0]!["status"]!["state"] == "expired", TimeSpan.FromSeconds(10));
+        await ShownAsync(t => t.Contains("FIRING: CheckoutErrors") && !t.Contains("Silenced by"), "firing again");
+
+        // Resolve: the same message.
         var resolvedAt = Stopwatch.StartNew();
         Volatile.Write(ref errors, 0);
-
-        var updates = await slack.WaitForCallsAsync("chat.update", 2, TimeSpan.FromSeconds(60));
+        shown = await ShownAsync(t => t.Contains("RESOLVED: CheckoutErrors"), "resolved");
         output.WriteLine($"resolved notification updated the message {resolvedAt.ElapsedMilliseconds} ms after the metric dropped");
-        Assert.Equal(ts, updates[1].Str("ts"));
-        Assert.Contains("RESOLVED: CheckoutErrors", AlertPayloads.Texts(updates[1]));
-        Assert.Contains("Resolved* after", AlertPayloads.Texts(updates[1]));
-        Assert.Single(slack.CallsTo("chat.postMessage"));
+        Assert.Contains("Resolved* after", shown);
+        Assert.Contains($"owner <@{OnCall}>", shown);
+        Assert.All(slack.CallsTo("chat.update"), u => Assert.Equal(ts, u.Str("ts")));
+
+        // Fires again: a second message, with its own graph and a link to the first; the first stays resolved.
+        Volatile.Write(ref errors, 5);
+        for (var i = 0; i < 600 && slack.CallsTo("chat.postMessage").Count(p => p.Str("thread_ts") is null) < 2; i++) await Task.Delay(100);
+        Assert.Equal(2, slack.CallsTo("chat.postMessage").Count(p => p.Str("thread_ts") is null));
+        Assert.Contains("FIRING: CheckoutErrors", Top(1));
+        await slack.WaitForCallsAsync("files.completeUploadExternal", 2, TimeSpan.FromSeconds(30));
+        Assert.Contains(slack.CallsTo("chat.postMessage"), p => (p.Str("text") ?? "").Contains("p1700000000000002", StringComparison.Ordinal));
+        Assert.Contains("RESOLVED", AlertPayloads.Texts(slack.CallsTo("chat.update").Last(u => u.Str("ts") == ts)));
     }
 
     [Fact]

@@ -81,9 +81,31 @@ public sealed class SilenceCommandTests
         Assert.Equal(200, await app.InvokeWorkerAsync(click.Message!.ToJsonString(), messageId: "confirm-1"));
 
         var request = (SilenceRequest)Assert.Single(ops.Calls, c => c.Method == "CreateSilence").Request!;
-        Assert.Equal("fixing it", request.Comment);
+        Assert.StartsWith("fixing it", request.Comment);
         Assert.Equal(TimeSpan.FromHours(2), request.EndsAt - request.StartsAt);
         Assert.Contains(":mute: Silenced `alertname=HighErrorRate`", Assert.Single(slack.CallsTo("response_url")).Str("text"));
+    }
+
+    [Fact]
+    public async Task TypedSilence_ConfirmedBySomeoneElse_IsCreatedAsTheRequester_NamingTheConfirmer()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        var ops = new FakeOpsClient();
+        await using var app = await TestApp.StartAsync(slack, new Dictionary<string, string>
+        {
+            ["Access:Rules:0:Commands"] = "silence", ["Access:Rules:0:Users"] = "U0USER1,U0USER2",
+        }, s => s.AddSingleton<IOpsClient>(ops));
+        Assert.Equal(200, await app.InvokeWorkerAsync(Envelopes.Mention("silence alertname=HighErrorRate for 2h because fixing it")));
+        var confirm = Assert.Single(slack.CallsTo("chat.postMessage")).Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!
+            .AsArray().Single(e => (string?)e!["action_id"] == "chatops.confirm")!;
+        var form = SlackRequests.BlockActions("chatops.confirm", (string)confirm["value"]!, "U0USER2", responseUrl: slack.ResponseUrl("c1"));
+        var click = await app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
+        Assert.Equal(200, await app.InvokeWorkerAsync(click.Message!.ToJsonString(), messageId: "confirm-1"));
+
+        var request = (SilenceRequest)Assert.Single(ops.Calls, c => c.Method == "CreateSilence").Request!;
+        Assert.Equal("U0USER1", request.CreatedBy);
+        Assert.Contains("fixing it", request.Comment);
+        Assert.Contains("confirmed by U0USER2", request.Comment);
     }
 
     [Fact]

@@ -62,11 +62,15 @@ public sealed class FakeOpsClient : IOpsClient
     public Task<IReadOnlyList<SilenceInfo>> ListSilencesAsync(bool includeExpired, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer<IReadOnlyList<SilenceInfo>>("ListSilences", includeExpired, caller, Silences.ToList()));
 
-    public Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default)
+    /// <summary>How long CreateSilence takes (Alertmanager being slow), so a test can land something in between.</summary>
+    public TimeSpan CreateSilenceDelay { get; set; }
+
+    public async Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default)
     {
+        if (CreateSilenceDelay > TimeSpan.Zero) await Task.Delay(CreateSilenceDelay, ct);
         var id = Answer("CreateSilence", request, caller, $"sil-{Silences.Count + 1}");
         Silences.Add(new SilenceInfo(id, request.Matchers, request.StartsAt, request.EndsAt, request.CreatedBy, request.Comment, "active"));
-        return Task.FromResult(id);
+        return id;
     }
 
     public Task ExpireSilenceAsync(string id, OpsCaller caller, CancellationToken ct = default) =>

@@ -11,6 +11,7 @@ public sealed class BenchResults
     public List<ColdResult> Cold { get; } = [];
     public List<CommandResult> Commands { get; } = [];
     public List<MemoryResult> Memory { get; } = [];
+    public List<StormResult> Storms { get; } = [];
     public string? AotNote { get; set; }
 }
 
@@ -159,6 +160,12 @@ public sealed partial class Bench(Options options, FakeSlack fake)
             ["Alerts__WebhookToken"] = AlertToken,
             ["Alerts__DefaultChannel"] = "C0BENCHALERTS",
         };
+        // The storm suite's teams, one channel each.
+        for (var i = 0; i < StormChannels; i++)
+        {
+            env[$"Alerts__Routes__{i}__Matchers"] = $"team=t{i}";
+            env[$"Alerts__Routes__{i}__Channel"] = $"C0STORM{i}";
+        }
         if (options.Storage is { } storage) env["AzureWebJobsStorage"] = storage;
         if (modeDir == "fd") env["DOTNET_ROOT"] = options.DotnetRoot;
         foreach (var (k, v) in options.AppEnv) env[k] = v;

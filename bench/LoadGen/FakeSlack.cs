@@ -34,6 +34,29 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public int Count(string method) => _counts.GetValueOrDefault(method);
 
+    private readonly ConcurrentDictionary<string, int> _postsByGroup = new();
+    private long _rateLimitedUntil;
+    private int _rateLimitAnswers;
+
+    /// <summary>Storm alert groups (named Storm###) with a top-level post, and how many were posted more than once.</summary>
+    public int GroupsPosted => _postsByGroup.Count;
+    public int DuplicatePosts => _postsByGroup.Values.Sum(n => n - 1);
+    public int RateLimitAnswers => Volatile.Read(ref _rateLimitAnswers);
+
+    /// <summary>Stopwatch timestamp of the last top-level post of a storm group.</summary>
+    public long? LastPostAt { get; private set; }
+
+    public void ResetPosts()
+    {
+        _postsByGroup.Clear();
+        LastPostAt = null;
+    }
+
+    /// <summary>Answers 429 (Retry-After: 1) to every chat.postMessage and chat.update for this long from now, as Slack
+    /// does in a burst.</summary>
+    public void RateLimitFor(TimeSpan span) =>
+        Volatile.Write(ref _rateLimitedUntil, Stopwatch.GetTimestamp() + (long)(span.TotalSeconds * Stopwatch.Frequency));
+
     /// <summary>Completes with the Stopwatch timestamp of the next call of <paramref name="method"/>.</summary>
     public Task<long> Next(string method)
     {
@@ -45,8 +68,15 @@ public sealed class FakeSlack : IAsyncDisposable
     private async Task<IResult> AnswerAsync(string method, HttpRequest request)
     {
         // The whole body is read before the call counts as received.
-        await request.Body.CopyToAsync(Stream.Null);
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
         var at = Stopwatch.GetTimestamp();
+        if (method is "chat.postMessage" or "chat.update" && at < Volatile.Read(ref _rateLimitedUntil))
+        {
+            Interlocked.Increment(ref _rateLimitAnswers);
+            return new RateLimited();
+        }
+        if (method == "chat.postMessage") CountStormPost(body.ToArray(), at);
         _counts.AddOrUpdate(method, 1, (_, n) => n + 1);
         if (_waiters.TryRemove(method, out var waiter)) waiter.TrySetResult(at);
         return method switch
@@ -59,6 +89,27 @@ public sealed class FakeSlack : IAsyncDisposable
             }),
             _ => Results.Json(new JsonObject { ["ok"] = true, ["channel"] = "C0BENCH", ["ts"] = "1700000002.000100" }),
         };
+    }
+
+    private void CountStormPost(byte[] body, long at)
+    {
+        if (body.Length == 0 || body[0] != (byte)'{') return;
+        var json = JsonNode.Parse(body) as JsonObject;
+        if (json?["thread_ts"] is not null || (string?)json?["text"] is not { } text) return;
+        var start = text.IndexOf("Storm", StringComparison.Ordinal);
+        if (start < 0 || start + 8 > text.Length) return;
+        _postsByGroup.AddOrUpdate(text.Substring(start, 8), 1, (_, n) => n + 1);
+        LastPostAt = at;
+    }
+
+    private sealed class RateLimited : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = 429;
+            http.Response.Headers.RetryAfter = "1";
+            return Task.CompletedTask;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -26,6 +26,7 @@ try
     if (options.Suites.Contains("cold")) await bench.ColdAsync(results);
     if (options.Suites.Contains("cmd")) await bench.CommandsAsync(results);
     if (options.Suites.Contains("alert")) await bench.AlertsAsync(results);
+    if (options.Suites.Contains("storm")) await bench.StormAsync(results);
 }
 finally
 {

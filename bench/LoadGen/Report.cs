@@ -63,6 +63,14 @@ public static class Report
                 md.AppendLine($"| `{c.Command}` | {c.Phase} | {c.Runs} | {c.MedianPostMs:0.0} | {c.P95PostMs:0.0} | {c.MaxPostMs:0.0} | {c.MedianResponseMs:0.0} |");
             md.AppendLine();
         }
+        foreach (var s in r.Storms)
+        {
+            md.AppendLine($"**Alert storm** (local mode): {s.Groups} groups at once, {s.BigGroups} of them of {s.AlertsPerBigGroup} alerts, routed into " +
+                          $"{s.Channels} channels; the fake Slack answered 429 to every post and update for the first {s.RateLimitedSeconds:0} s " +
+                          $"({s.RateLimitAnswers} times). {s.GroupsPosted} groups posted, {s.Duplicates} posted twice; all acked in {s.AckedMs / 1000:0.0} s, " +
+                          $"last post at {s.LastPostMs / 1000:0.0} s; app peak resident set (VmHWM) {s.PeakHwmMiB:0} MiB.");
+            md.AppendLine();
+        }
         if (r.Memory.Count > 0)
         {
             md.AppendLine("**Memory**: peak resident set (VmHWM) and current (VmRSS) from /proc.");

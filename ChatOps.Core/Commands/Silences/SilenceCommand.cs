@@ -27,7 +27,11 @@ public sealed class SilenceCommand(IOpsClient ops, TimeProvider clock) : Command
     public override async Task<SilenceCreated> ExecuteAsync(SilenceArgs args, CommandContext context, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var request = new SilenceRequest(args.Matchers, now, now + args.Duration, context.UserId, args.Reason ?? "silenced from Slack");
+        // Confirmed by someone else: the silence is the requester's, and Alertmanager's readers learn who agreed.
+        var reason = args.Reason ?? "silenced from Slack";
+        var request = context.RequestedBy is { } requester && requester != context.UserId
+            ? new SilenceRequest(args.Matchers, now, now + args.Duration, requester, $"{reason} (confirmed by {context.UserId})")
+            : new SilenceRequest(args.Matchers, now, now + args.Duration, context.UserId, reason);
         var id = await ops.CreateSilenceAsync(request, context.Caller(Info.Name), ct).ConfigureAwait(false);
         return new SilenceCreated(id, args, now + args.Duration);
     }
