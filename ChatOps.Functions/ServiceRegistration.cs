@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddTrust(serving);
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
+        services.AddQueuedWork();
         services.AddSingleton<PoisonNotifier>();
         services.AddStorage(configuration);
         services.AddTransient<SlackFunction>();
@@ -126,6 +127,19 @@ public static class ServiceRegistration
         services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
             sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
         services.AddSingleton<DeploymentFollower>();
+    }
+
+    /// <summary>The table of queued work: one handler per envelope kind (the table checks there is exactly one).</summary>
+    private static void AddQueuedWork(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkerAnswers>();
+        services.AddSingleton<IQueuedWork, CommandWork>();
+        services.AddSingleton<IQueuedWork, ClickWork>();
+        services.AddSingleton<IQueuedWork, AlertClickWork>();
+        services.AddSingleton<IQueuedWork, AlertNotificationWork>();
+        services.AddSingleton<IQueuedWork>(sp => sp.GetRequiredService<DeploymentFollower>());
+        services.AddSingleton<IQueuedWork, DeferredReplyWork>();
+        services.AddSingleton<QueuedWorkTable>();
     }
 
     /// <summary>The Alertmanager receiver: its settings (checked at start), routing, the message store and poster.</summary>
