@@ -170,7 +170,8 @@ module opsService 'modules/opsService.bicep' = if (deployApps && deployOpsServic
   }
 }
 
-var opsTarget = deployApps && deployOpsService ? opsService.outputs.endpoint : opsEndpoint
+// The Container App's endpoint when this template deploys the Ops service, else the one given.
+var opsTarget = opsService.?outputs.endpoint ?? opsEndpoint
 
 // Every setting the app reads at start (docs/configuration.md), Azure's values.
 var settings = {
@@ -234,16 +235,20 @@ module functionApp 'modules/functionApp.bicep' = if (deployApps) {
     alwaysReadyInstances: alwaysReadyInstances
     maximumInstances: maximumInstances
     flexInstanceMemoryMB: flexInstanceMemoryMB
+    // The settings read the vault module's outputs, so the app is created only after the vault, its secrets
+    // and the identity's role on it: Key Vault references resolve from the first start.
     handlerSettings: concat(map(items(settings), s => { name: s.key, value: s.value }), shortcutSettings, accessSettings)
   }
-  dependsOn: [ vault ] // Key Vault references resolve only once the identity may read the secrets.
 }
 
+// Empty when deployApps=false (the first run, before the images are pushed).
+var functionHost = functionApp.?outputs.hostName ?? ''
+
 @description('Paste into slack/manifest.yml (event subscriptions, slash command, interactivity).')
-output slackRequestUrl string = deployApps ? 'https://${functionApp.outputs.hostName}/api/slack' : ''
-output functionAppName string = deployApps ? functionApp.outputs.name : ''
+output slackRequestUrl string = empty(functionHost) ? '' : 'https://${functionHost}/api/slack'
+output functionAppName string = functionApp.?outputs.name ?? ''
 output registryName string = registry.outputs.name
 output registryLoginServer string = registry.outputs.loginServer
 output keyVaultName string = vault.outputs.name
 output opsEndpoint string = deployApps ? opsTarget : ''
-output alertmanagerReceiverUrl string = deployApps ? 'https://${functionApp.outputs.hostName}/api/alertmanager' : ''
+output alertmanagerReceiverUrl string = empty(functionHost) ? '' : 'https://${functionHost}/api/alertmanager'

@@ -57,6 +57,7 @@ public static partial class PlainTextRenderer
         [":rotating_light:"] = "🚨", [":white_check_mark:"] = "✅", [":warning:"] = "⚠️", [":mag:"] = "🔍", [":package:"] = "📦",
         [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢", [":no_entry:"] = "⛔",
         [":lock:"] = "🔒", [":no_entry_sign:"] = "🚫", [":hourglass_flowing_sand:"] = "⏳",
+        [":rocket:"] = "🚀", [":mute:"] = "🔇", [":loud_sound:"] = "🔊",
     };
 
     [GeneratedRegex(@"<(?<kind>@|#|!subteam\^)(?<id>[A-Z0-9]+)(\|[^<>]*)?>")]

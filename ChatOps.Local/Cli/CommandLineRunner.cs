@@ -8,8 +8,10 @@ namespace ChatOps.Local.Cli;
 /// Runs command text through the same registry as Slack and prints the reply as text.
 /// Exit codes: 0 answered, 2 the user made a mistake, 1 an infrastructure failure.
 /// </summary>
-public sealed class CommandLineRunner(CommandDispatcher dispatcher, TextWriter output, TextWriter error)
+public sealed class CommandLineRunner(CommandDispatcher dispatcher, TextWriter output, TextWriter error, GraphFiles? graphs = null)
 {
+    private readonly GraphFiles _graphs = graphs ?? GraphFiles.FromEnvironment();
+
     public const int Success = 0;
     public const int Failure = 1;
     public const int UserMistake = 2;
@@ -23,10 +25,7 @@ public sealed class CommandLineRunner(CommandDispatcher dispatcher, TextWriter o
             await output.WriteLineAsync(PlainTextRenderer.Render(outcome.Reply));
             foreach (var file in outcome.Reply.Files)
             {
-                // A terminal cannot show a picture: write it next to where the user is and say where.
-                var path = Path.Combine(Environment.GetEnvironmentVariable("CHATOPS_OUTPUT_DIR") ?? Directory.GetCurrentDirectory(),
-                    $"{Path.GetFileNameWithoutExtension(file.FileName)}-{DateTime.UtcNow:yyyyMMddTHHmmss}.png");
-                await File.WriteAllBytesAsync(path, file.Content, ct);
+                var path = await _graphs.WriteAsync(file.FileName, file.Content, DateTime.UtcNow, ct);
                 await output.WriteLineAsync($"graph written to {path}");
             }
             return outcome.Kind switch

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using ChatOps.Core.Access;
-using ChatOps.Core.Graphs;
-using ChatOps.Core.Options;
 
 namespace ChatOps.Tests.Deployment;
 
@@ -14,12 +12,7 @@ public sealed class BicepTemplateTests
     private static IEnumerable<Bicep> All => Modules.Prepend(Main);
     private static Bicep Module(string name) => Modules.Single(m => m.File.EndsWith("/" + name));
 
-    // Settings of the confirmation buttons and the limits.
-    private static readonly string[] NewSettings =
-    [
-        "Confirmations__HmacKey", "Confirmations__Expiry", "Limits__MaxBodyBytes", "Limits__MaxCommandLength",
-        "Limits__CommandsPerMinute", "Limits__MaxConcurrentOpsCalls",
-    ];
+    private static readonly string[] NewSettings = AppSettingsContract.ConfirmationAndLimitSettings;
 
     [Fact]
     public void EveryParameter_OfEveryFile_IsUsed()
@@ -110,18 +103,7 @@ public sealed class BicepTemplateTests
     public void EverySettingTheAppReadsAtStart_IsSetInAzure()
     {
         var names = All.SelectMany(f => f.SettingNames).ToHashSet();
-        static IEnumerable<string> Keys(Type options, string section) =>
-            options.GetProperties().Where(p => p.PropertyType.IsValueType || p.PropertyType == typeof(string)).Select(p => $"{section}__{p.Name}");
-
-        var expected = DeploymentFiles.SampleSettingKeys()
-            .Where(k => !k.StartsWith("Graphs__Shortcuts__") && k != "AzureWebJobsStorage")
-            .Concat(Keys(typeof(SlackOptions), SlackOptions.Section))
-            .Concat(Keys(typeof(OpsOptions), OpsOptions.Section))
-            .Concat(Keys(typeof(WorkerOptions), WorkerOptions.Section))
-            .Concat(Keys(typeof(GraphOptions), GraphOptions.Section))
-            .Concat(Keys(typeof(GrafanaOptions), "Graphs__Grafana"))
-            .Concat(NewSettings)
-            .Distinct().ToList();
+        var expected = AppSettingsContract.ReadAtStart();
 
         Assert.All(expected, key => Assert.True(names.Contains(key), $"{key} is read at start but not set by infra/"));
         Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", names);
@@ -193,7 +175,7 @@ public sealed class BicepTemplateTests
             Assert.Contains(key, ops.SettingNames);
         var listen = Regex.Match(ops.Text, @"OpsService__Listen', value: '([^']+)'").Groups[1].Value;
         Assert.Matches($@"targetPort:\s*{new Uri(listen).Port}\b", ops.Text);
-        Assert.Matches(@"var opsTarget = .*opsService\.outputs\.endpoint", Main.Text);
+        Assert.Matches(@"var opsTarget = opsService\.\?outputs\.endpoint \?\? opsEndpoint", Main.Text);
         Assert.Equal("opsTarget", Main.ValueOf("Ops__Endpoint"));
     }
 
@@ -202,6 +184,7 @@ public sealed class BicepTemplateTests
     {
         Assert.Contains("slackRequestUrl", Main.Outputs);
         var prefix = (string)DeploymentFiles.HostJson()["extensions"]!["http"]!["routePrefix"]!;
-        Assert.Matches($@"output slackRequestUrl string = .*'https://\$\{{functionApp\.outputs\.hostName\}}/{prefix}/{FunctionAppContract.SlackRoute}'", Main.Text);
+        Assert.Matches(@"var functionHost = functionApp\.\?outputs\.hostName \?\? ''", Main.Text);
+        Assert.Matches($@"output slackRequestUrl string = .*'https://\$\{{functionHost\}}/{prefix}/{FunctionAppContract.SlackRoute}'", Main.Text);
     }
 }

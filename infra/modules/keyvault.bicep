@@ -87,6 +87,7 @@ output name string = vault.name
 output signingSecretUri string = signingSecret.properties.secretUri
 output botTokenUri string = botToken.properties.secretUri
 output hmacKeyUri string = hmacKey.properties.secretUri
-output opsTokenUri string = empty(opsServiceToken) ? '' : opsToken.properties.secretUri
-output grafanaTokenUri string = empty(grafanaToken) ? '' : grafana.properties.secretUri
-output alertsTokenUri string = empty(alertsWebhookToken) ? '' : alertsToken.properties.secretUri
+// The optional secrets exist only when their value was given; their URIs are then '' (never the value).
+output opsTokenUri string = opsToken.?properties.secretUri ?? ''
+output grafanaTokenUri string = grafana.?properties.secretUri ?? ''
+output alertsTokenUri string = alertsToken.?properties.secretUri ?? ''
