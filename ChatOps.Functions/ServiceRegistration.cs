@@ -127,6 +127,7 @@ public static class ServiceRegistration
         services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
             sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
         services.AddSingleton<DeploymentFollower>();
+        services.AddSingleton<ProfileCollector>();
     }
 
     /// <summary>The table of queued work: one handler per envelope kind (the table checks there is exactly one).</summary>
@@ -138,6 +139,7 @@ public static class ServiceRegistration
         services.AddSingleton<IQueuedWork, AlertClickWork>();
         services.AddSingleton<IQueuedWork, AlertNotificationWork>();
         services.AddSingleton<IQueuedWork>(sp => sp.GetRequiredService<DeploymentFollower>());
+        services.AddSingleton<IQueuedWork>(sp => sp.GetRequiredService<ProfileCollector>());
         services.AddSingleton<IQueuedWork, DeferredReplyWork>();
         services.AddSingleton<QueuedWorkTable>();
     }
@@ -181,6 +183,8 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();
+        // Profiles.
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Profiles.ProfileCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

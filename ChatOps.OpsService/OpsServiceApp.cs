@@ -5,6 +5,7 @@ using ChatOps.OpsService.Deploy;
 using ChatOps.OpsService.Grpc;
 using ChatOps.OpsService.Hosting;
 using ChatOps.OpsService.Metrics;
+using ChatOps.OpsService.Profiles;
 using ChatOps.OpsService.Service;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -52,6 +53,13 @@ public static class OpsServiceApp
         builder.Services.AddSingleton<ActionRunner>();
         builder.Services.AddSingleton(sp => new Deployments(options.Deploy, sp.GetRequiredService<DeploymentHistory>(),
             sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Deployments>>()));
+        // Profiles take as long as asked (up to minutes); the fetcher bounds each request itself.
+        builder.Services.AddHttpClient("profiles", http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.None })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton(sp => new ProfileFetcher(sp.GetRequiredService<IHttpClientFactory>().CreateClient("profiles")));
+        builder.Services.AddSingleton(sp => new ProfileCaptures(options.Profiles, sp.GetRequiredService<ProfileFetcher>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProfileCaptures>>()));
         builder.Services.AddSingleton<OpsImplementation>();
         builder.Services.AddSingleton<CallMetricsInterceptor>();
         builder.Services.AddSingleton<CallLogInterceptor>();

@@ -37,4 +37,6 @@ public sealed class OpsServiceOptions
     public string? AlertmanagerUrl { get; set; }
     /// <summary>Deploy actions per service and the deployment history.</summary>
     public Deploy.DeployOptions Deploy { get; set; } = new();
+    /// <summary>Services whose pprof profiles can be taken.</summary>
+    public Profiles.ProfileOptions Profiles { get; set; } = new();
 }

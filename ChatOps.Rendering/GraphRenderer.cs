@@ -29,6 +29,8 @@ public sealed class GraphRenderer(GraphOptions options, ILogger<GraphRenderer> l
 
     public Task<byte[]> DrawChartAsync(ChartSpec chart, CancellationToken ct = default) => Task.FromResult(SkiaChart.Draw(chart));
 
+    public Task<byte[]> DrawFlameGraphAsync(FlameGraphSpec flame, CancellationToken ct = default) => Task.FromResult(Flames.FlameGraph.Draw(flame));
+
     public async Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default)
     {
         await _captures.WaitAsync(ct).ConfigureAwait(false);

@@ -59,6 +59,7 @@ public abstract class Command<TArgs, TResult> : ICommand
         }
         var rendered = Render(result);
         if (result is IFailedResult failed) return CommandOutcome.Failed(rendered) with { AuditOutcome = failed.AuditOutcome };
+        if (result is ICollectedResult collected) return CommandOutcome.Success(rendered) with { CollectProfile = collected.Profile };
         if (result is IFollowedResult followed) return CommandOutcome.Success(rendered) with { FollowDeploymentId = followed.DeploymentId };
         return result is IUserMistake ? CommandOutcome.Mistake(rendered) : CommandOutcome.Success(rendered);
     }

@@ -31,6 +31,9 @@ public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
     /// <summary>A deployment the command started, for the worker to follow to its end.</summary>
     public string? FollowDeploymentId { get; init; }
 
+    /// <summary>A profile the command started, for the worker to collect and post in the thread once it is in.</summary>
+    public ChatOps.Core.Ops.Model.ProfileInfo? CollectProfile { get; init; }
+
     public bool IsUserMistake => Kind == OutcomeKind.UserMistake;
 
     public static CommandOutcome Success(ChatReply reply) => new(reply, OutcomeKind.Success);

@@ -58,6 +58,10 @@ public sealed record CommandEnvelope
     /// asks the Ops service how it goes, updates the message and queues the next look; runs nothing.</summary>
     public DeploymentFollow? Follow { get; init; }
 
+    /// <summary>Set when this envelope collects a profile its command started: the worker asks the Ops service for it,
+    /// posts it in the thread once it is in, or looks again later; runs nothing.</summary>
+    public ProfileCollect? Profile { get; init; }
+
     /// <summary>
     /// The same for every delivery of the same thing the user did, and different otherwise: a message is
     /// its channel + ts (Slack may send one message twice under different event ids, and retries keep both),

@@ -21,6 +21,9 @@ public enum EnvelopeKind
     /// <summary>One look at a running deployment that a confirmation started.</summary>
     DeploymentFollow,
 
+    /// <summary>One look at a profile a command started, posted in the thread once it is in.</summary>
+    ProfileCollect,
+
     /// <summary>A reply Slack rate-limited earlier, kept to be posted once; nothing runs again.</summary>
     DeferredReply,
 }

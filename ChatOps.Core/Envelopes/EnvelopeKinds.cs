@@ -10,6 +10,7 @@ public static class EnvelopeKinds
     {
         { Deferred: not null } => EnvelopeKind.DeferredReply,
         { Follow: not null } => EnvelopeKind.DeploymentFollow,
+        { Profile: not null } => EnvelopeKind.ProfileCollect,
         { Alert: not null } => EnvelopeKind.AlertNotification,
         { Click: { } click } when Alerts.AlertActions.IsOurs(click.ActionId) => EnvelopeKind.AlertClick,
         { Click: not null } => EnvelopeKind.Click,

@@ -10,4 +10,7 @@ public interface IGraphRenderer
     /// <summary>Loads a page, waits until it has drawn (or <see cref="PageRequest.WaitFor"/> appears), and captures it.
     /// A capture of one colour comes back with <see cref="PageCapture.Blank"/> set.</summary>
     Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default);
+
+    /// <summary>Draws a profile's call tree as a flame graph PNG (callers above callees, the widest path on the left).</summary>
+    Task<byte[]> DrawFlameGraphAsync(FlameGraphSpec flame, CancellationToken ct = default);
 }

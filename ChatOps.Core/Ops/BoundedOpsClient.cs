@@ -61,6 +61,15 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
     public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.ListDeploymentsAsync(service, limit, caller, ct), ct);
 
+    public Task<IReadOnlyList<ProfileTargetInfo>> ListProfileTargetsAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ListProfileTargetsAsync(caller, ct), ct);
+
+    public Task<ProfileStart> TakeProfileAsync(ProfileRequest request, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.TakeProfileAsync(request, caller, ct), ct);
+
+    public Task<ProfileInfo> CollectProfileAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.CollectProfileAsync(id, caller, ct), ct);
+
     private async Task<T> Bounded<T>(Func<Task<T>> call, CancellationToken ct)
     {
         await _slots.WaitAsync(ct).ConfigureAwait(false);

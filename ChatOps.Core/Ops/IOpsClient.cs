@@ -43,4 +43,13 @@ public interface IOpsClient
 
     /// <summary>Newest first; a null service lists every service.</summary>
     Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>The services whose pprof profiles the Ops service can take (contract extension).</summary>
+    Task<IReadOnlyList<ProfileTargetInfo>> ListProfileTargetsAsync(OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Starts a profile (a refusal comes back as a value); with <see cref="ProfileRequest.Wait"/>, answers once it is in.</summary>
+    Task<ProfileStart> TakeProfileAsync(ProfileRequest request, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>A profile started earlier, done or not.</summary>
+    Task<ProfileInfo> CollectProfileAsync(string id, OpsCaller caller, CancellationToken ct = default);
 }

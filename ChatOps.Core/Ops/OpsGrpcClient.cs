@@ -145,13 +145,41 @@ public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOp
         return r.Deployments.Select(DeploymentMapping.From).ToList();
     }
 
+    public async Task<IReadOnlyList<ProfileTargetInfo>> ListProfileTargetsAsync(OpsCaller caller, CancellationToken ct = default)
+    {
+        var r = await CallAsync("ListProfileTargets", o => _client.ListProfileTargetsAsync(new ListProfileTargetsReq(), o), caller, ct).ConfigureAwait(false);
+        return r.Targets.Select(t => new ProfileTargetInfo(t.Service, t.MaxSeconds, t.MaxBytes)).ToList();
+    }
+
+    public async Task<ProfileStart> TakeProfileAsync(ProfileRequest request, OpsCaller caller, CancellationToken ct = default)
+    {
+        var wire = new TakeProfileReq
+        {
+            Service = request.Service, Kind = request.Kind, Seconds = request.Seconds, RequestedBy = request.RequestedBy,
+            RequestId = request.RequestId, Wait = request.Wait,
+        };
+        // Waiting takes the profile's own seconds on top of the usual deadline.
+        var deadline = options.Timeout + (request.Wait ? TimeSpan.FromSeconds(Math.Max(0, request.Seconds)) + ProfileWait : TimeSpan.Zero);
+        var r = await CallAsync("TakeProfile", o => _client.TakeProfileAsync(wire, o), caller, ct, deadline).ConfigureAwait(false);
+        return r.Refusal.Length > 0 ? new ProfileStart(null, r.Refusal) : new ProfileStart(Mapped("TakeProfile", () => ProfileMapping.From(r)), null);
+    }
+
+    public async Task<ProfileInfo> CollectProfileAsync(string id, OpsCaller caller, CancellationToken ct = default)
+    {
+        var r = await CallAsync("CollectProfile", o => _client.CollectProfileAsync(new CollectProfileReq { Id = id }, o), caller, ct).ConfigureAwait(false);
+        return Mapped("CollectProfile", () => ProfileMapping.From(r));
+    }
+
+    /// <summary>What fetching and reading a profile may take beyond its sampling seconds.</summary>
+    private static readonly TimeSpan ProfileWait = TimeSpan.FromSeconds(20);
+
     private static DeploymentStart Started(DeploymentResp r) => new(r.Deployment is { } d ? DeploymentMapping.From(d) : null,
         r.Refusal.Length > 0 ? r.Refusal : null, r.TargetVersion.Length > 0 ? r.TargetVersion : null);
 
     private async Task<TResponse> CallAsync<TResponse>(string method, Func<CallOptions, AsyncUnaryCall<TResponse>> call,
-        OpsCaller caller, CancellationToken ct)
+        OpsCaller caller, CancellationToken ct, TimeSpan? deadline = null)
     {
-        var callOptions = new CallOptions(CallMetadata.For(caller), DateTime.UtcNow + options.Timeout, ct);
+        var callOptions = new CallOptions(CallMetadata.For(caller), DateTime.UtcNow + (deadline ?? options.Timeout), ct);
         try
         {
             return await call(callOptions).ResponseAsync.ConfigureAwait(false);
@@ -182,6 +210,10 @@ public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOp
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException or OverflowException)
         {
             throw new OpsException(StatusCode.Internal, method, _endpointForHumans, "the answer holds a time or duration out of range", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new OpsException(StatusCode.Internal, method, _endpointForHumans, "the answer is malformed: " + ex.Message, ex);
         }
     }
 

@@ -8,7 +8,7 @@ namespace ChatOps.Core.Worker;
 /// <summary>A typed command: parsed, run and answered through the registry. A user mistake is an answer like any
 /// other; an infrastructure failure escapes so the queue tries again, and the last attempt answers with the cause.</summary>
 public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replies, WorkerServices services, WorkerAnswers answers,
-    ILogger<CommandWork> log) : IQueuedWork
+    ProfileCollector profiles, ILogger<CommandWork> log) : IQueuedWork
 {
     public EnvelopeKind Kind => EnvelopeKind.Command;
     public bool Audited => true;
@@ -48,6 +48,8 @@ public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replie
         if (outcome.Kind == OutcomeKind.Refused)
             log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
         var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
+        // The reply said the profile is being taken; its collection is queued only once that was said.
+        if (delivered && outcome.CollectProfile is { } profile) await profiles.StartAsync(envelope, profile, ct).ConfigureAwait(false);
         audit.Decision = decision;
         audit.Write(delivered ? outcome.AuditOutcome ?? WorkerAnswers.OutcomeName(outcome.Kind) : "undeliverable");
         log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}", envelope.Id, outcome.Kind, delivered);

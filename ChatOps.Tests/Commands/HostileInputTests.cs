@@ -69,6 +69,8 @@ public sealed class HostileInputTests
 
     private sealed class BlankRenderer : IGraphRenderer
     {
+        public Task<byte[]> DrawFlameGraphAsync(FlameGraphSpec flame, CancellationToken ct = default) => throw new NotSupportedException();
+
         public Task<byte[]> DrawChartAsync(ChartSpec chart, CancellationToken ct = default) => Task.FromResult(new byte[] { 1 });
 
         public Task<PageCapture> CapturePageAsync(PageRequest page, CancellationToken ct = default) =>

@@ -52,6 +52,7 @@ public sealed class ExampleRepliesTests
             new DeploymentInfo("dep-0c41e8a95b22", "checkout", "v2.15.0", "v2.14.1", false, "U024BE7LH", "U0G9QF9C6",
                 Now.AddHours(-1), Now.AddHours(-1).AddSeconds(41), DeploymentState.Failed, 1, ["error: ImagePullBackOff"]),
         },
+        ProfileAnswer = new ProfileStart(new ProfileInfo("3c9d2e1f0a4b5c6d", "checkout", "cpu", 20, "U0ALICE", Now, Now.AddSeconds(20), false, null), null),
     }.WithSilence(new SilenceInfo("3f2c1a9e-6b1d-4c55-9a8e-0f1e2d3c4b5a", [new ChatOps.Core.Alerts.LabelMatcher("alertname", "DiskFillingUp", false, true)],
         Now.AddMinutes(-30), Now.AddHours(2), "U0ALICE", "resizing the volume", "active"));
 

@@ -50,6 +50,9 @@ public sealed class BoundedOpsClientTests
         public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
             throw new NotSupportedException();
+        public Task<IReadOnlyList<ProfileTargetInfo>> ListProfileTargetsAsync(OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ProfileStart> TakeProfileAsync(ProfileRequest request, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ProfileInfo> CollectProfileAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class PageShortcutRangeTests
 
     private sealed class RecordingRenderer : IGraphRenderer
     {
+        public Task<byte[]> DrawFlameGraphAsync(FlameGraphSpec flame, CancellationToken ct = default) => throw new NotSupportedException();
+
         public List<PageRequest> Pages { get; } = [];
 
         /// <summary>Whether the captured page turns out to be Grafana; by default, whenever it was asked for as one.</summary>

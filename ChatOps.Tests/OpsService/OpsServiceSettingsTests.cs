@@ -32,4 +32,21 @@ public sealed class OpsServiceSettingsTests
             problems.Select(p => p.Split(' ')[0]));
         Assert.DoesNotContain(problems, p => p.Contains("super-secret-token"));
     }
+
+    [Fact]
+    public void ProfileSources_AreChecked_NamingEachKey_AndNeverTheToken()
+    {
+        var options = new OpsServiceOptions();
+        options.Profiles.Services["checkout"] = new() { Url = "checkout:6060", Token = "t0ps3cret", MaxSeconds = 0 };
+        options.Profiles.Services["api"] = new() { Url = "http://api:6060/debug/pprof?x=1", MaxBytes = 10, TokenHeader = "X Token" };
+
+        var problems = OpsServiceSettings.Problems(options);
+
+        Assert.Contains(problems, p => p.StartsWith("OpsService__Profiles__Services__checkout__Url must be the absolute http(s) URL"));
+        Assert.Contains("OpsService__Profiles__Services__checkout__MaxSeconds must be between 1 and 600", problems);
+        Assert.Contains("OpsService__Profiles__Services__api__Url must be the pprof base without a query (the kind is appended to it)", problems);
+        Assert.Contains("OpsService__Profiles__Services__api__MaxBytes must be between 1024 and 1073741824", problems);
+        Assert.Contains("OpsService__Profiles__Services__api__TokenHeader is not a valid HTTP header name", problems);
+        Assert.DoesNotContain(problems, p => p.Contains("t0ps3cret"));
+    }
 }

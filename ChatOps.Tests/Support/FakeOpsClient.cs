@@ -124,4 +124,19 @@ public sealed class FakeOpsClient : IOpsClient
     {
         lock (Deployments) Deployments[Deployments.FindIndex(d => d.Id == id)] = change(Deployments.First(d => d.Id == id));
     }
+
+    public IReadOnlyList<ProfileTargetInfo> ProfileTargets { get; set; } = [];
+
+    /// <summary>What TakeProfile answers; CollectProfile answers <see cref="Collected"/> (or this) for any id.</summary>
+    public ProfileStart ProfileAnswer { get; set; } = new(null, "no service is set up for profiles here");
+    public ProfileInfo? Collected { get; set; }
+
+    public Task<IReadOnlyList<ProfileTargetInfo>> ListProfileTargetsAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ListProfileTargets", null, caller, ProfileTargets));
+
+    public Task<ProfileStart> TakeProfileAsync(ProfileRequest request, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("TakeProfile", request, caller, ProfileAnswer));
+
+    public Task<ProfileInfo> CollectProfileAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("CollectProfile", id, caller, Collected ?? ProfileAnswer.Profile ?? throw new InvalidOperationException("no profile set")));
 }
