@@ -173,11 +173,11 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
         services.AddSingleton<ICommand, GraphCommand>();
-        // Alertmanager silences (issue 14).
+        // Alertmanager silences.
         services.AddSingleton<ICommand, SilencesCommand>();
         services.AddSingleton<ICommand, SilenceCommand>();
         services.AddSingleton<ICommand, UnsilenceCommand>();
-        // Issue 16: deployments.
+        // Deployments.
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();
