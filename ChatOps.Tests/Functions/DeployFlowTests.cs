@@ -132,6 +132,31 @@ public sealed class DeployFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prompt_ShowsTheVersionTheServiceItselfReports_NotTheDefaultQuerys()
+    {
+        _ops.ServiceVersions["demo"] = "1.4.0";
+        _ops.Version = "0.1.0-ops-build";
+        _ops.RollbackVersion = "1.3.2";
+        await StartAsync();
+
+        Assert.Contains("deploy `demo`: `1.4.0` running now", Text(await AskAsync("deploy demo 1.5.0")));
+        Assert.Contains("roll `demo` back: `1.4.0` running now", Text(await AskAsync("rollback demo")));
+    }
+
+    [Fact]
+    public async Task DeployedVersion_OfAService_AsksForThatService()
+    {
+        _ops.ServiceVersions["demo"] = "1.4.0";
+        _ops.ServiceVersions["shop"] = "7.2.0";
+        _ops.Version = "0.1.0-ops-build";
+        await StartAsync();
+
+        Assert.Contains("Deployed version of `shop`: `7.2.0`", AllText((await AskAsync("deployed version shop")).Json));
+        Assert.Contains("Deployed version of `demo`: `1.4.0`", AllText((await AskAsync("deployed version demo")).Json));
+        Assert.Contains("Deployed version: `0.1.0-ops-build`", AllText((await AskAsync("deployed version")).Json));
+    }
+
+    [Fact]
     public async Task ConfirmedDeploy_IsFollowedInPlace_ToOneFinalMessageAndOneAuditRecord()
     {
         await StartAsync();
