@@ -30,6 +30,9 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
     public Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.DeployedVersionAsync(caller, ct), ct);
 
+    public Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ServiceVersionAsync(service, caller, ct), ct);
+
     public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.AlertsAsync(query, caller, ct), ct);
 

@@ -18,6 +18,10 @@ public interface IOpsClient
 
     Task<string> DeployedVersionAsync(OpsCaller caller, CancellationToken ct = default);
 
+    /// <summary>The version one deployable service reports, from its own version query (the default query when it
+    /// has none); an unknown service is the caller's mistake.</summary>
+    Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default);
+
     Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default);
 
     /// <summary>A PromQL range query (contract extension), for graphs. A zero step lets the service choose.</summary>

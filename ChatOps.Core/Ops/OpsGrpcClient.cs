@@ -74,6 +74,13 @@ public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOp
         return r.Version;
     }
 
+    public async Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default)
+    {
+        var request = new DeployedVersionReq { Service = service };
+        var r = await CallAsync("DeployedVersion", o => _client.DeployedVersionAsync(request, o), caller, ct).ConfigureAwait(false);
+        return r.Version;
+    }
+
     public async Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default)
     {
         var request = new AlertsReq { ActiveAt = UnixNanos.From(query.ActiveSince) };

@@ -65,6 +65,8 @@ public static class SettingsCheck
         if (o.MaxDequeueCount is < 1 or > 100) problems.Add("Worker__MaxDequeueCount must be from 1 to 100 (host.json's maxDequeueCount)");
         if (o.DeploymentPoll < TimeSpan.FromMilliseconds(100) || o.DeploymentPoll > TimeSpan.FromMinutes(10))
             problems.Add("Worker__DeploymentPoll must be from 00:00:00.1 to 00:10:00");
+        if (o.DeploymentFollowFor <= TimeSpan.Zero || o.DeploymentFollowFor > TimeSpan.FromDays(6))
+            problems.Add("Worker__DeploymentFollowFor must be positive and at most 6 days, like 00:20:00");
         return problems;
     }
 

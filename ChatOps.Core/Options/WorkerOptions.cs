@@ -12,4 +12,9 @@ public sealed class WorkerOptions
 
     /// <summary>How often the bot looks at a deployment it follows (Worker__DeploymentPoll).</summary>
     public TimeSpan DeploymentPoll { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long after a confirmation the bot keeps looking at a deployment while the Ops service cannot be
+    /// reached (Worker__DeploymentFollowFor): the longest action timeout of the Ops service's services (15 min by
+    /// default) plus a margin. Only then does the message say the bot lost track.</summary>
+    public TimeSpan DeploymentFollowFor { get; set; } = TimeSpan.FromMinutes(20);
 }

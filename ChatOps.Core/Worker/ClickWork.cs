@@ -42,11 +42,16 @@ public sealed class ClickWork(CommandDispatcher dispatcher, ReplySender replies,
 
         audit.Decision = result.Decision;
         audit.Change = result.Change ?? audit.Change;
+        // A started deployment is followed: its first look is queued before the message says "running", and if it
+        // cannot be, the message says so (the deployment runs either way, so nothing here may fail the click).
+        var reply = result.Reply;
+        if (result.FollowDeploymentId is { } deploymentId && !await follower.StartAsync(envelope, deploymentId, CancellationToken.None).ConfigureAwait(false))
+            reply = DeploymentFollower.NotFollowed(reply, deploymentId);
         bool delivered;
         try
         {
             // Settled (for a Confirm, already run): a shutdown must not cut the answer off half way either.
-            delivered = await replies.SendAsync(envelope, result.Reply, result.ReplaceOriginal ? CancellationToken.None : ct,
+            delivered = await replies.SendAsync(envelope, reply, result.ReplaceOriginal ? CancellationToken.None : ct,
                 replaceOriginal: result.ReplaceOriginal).ConfigureAwait(false);
         }
         catch (Exception ex) when (result.ReplaceOriginal)
@@ -58,7 +63,6 @@ public sealed class ClickWork(CommandDispatcher dispatcher, ReplySender replies,
                 envelope.Id, result.Decision, ex is SlackApiException slackError ? slackError.Error : ex.GetType().Name);
             delivered = false;
         }
-        if (result.FollowDeploymentId is { } deploymentId) await follower.StartAsync(envelope, deploymentId, ct).ConfigureAwait(false);
         var outcome = result.Outcome is { } kind ? WorkerAnswers.OutcomeName(kind) : result.ReplaceOriginal ? "none" : "refused";
         audit.Write(delivered ? outcome : "undeliverable");
         log.LogInformation("Click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);

@@ -22,6 +22,10 @@ public sealed class PoisonNotifier(ReplySender replies, ILogger<PoisonNotifier> 
         var shown = envelope.Text.Length > 200 ? envelope.Text[..200] + "…" : envelope.Text;
         var what = envelope switch
         {
+            // The deployment runs on whatever happened to its messages: never say the click failed.
+            { Follow: { } follow } when EnvelopeKinds.Of(envelope) is EnvelopeKind.DeploymentFollow or EnvelopeKind.DeferredReply =>
+                $"I lost track of deployment {Mrkdwn.Code(follow.DeploymentId)}: its message could not be updated after every retry. " +
+                $"It was not stopped; {Mrkdwn.Code("deployments")} shows how it ends",
             // It ran; only its answer was lost: asking again would run it twice.
             { Deferred: not null } => $"{Mrkdwn.Code(shown.Length == 0 ? "your command" : shown)} ran, but its answer could not be posted after every retry",
             { Click: not null } => "your click on that request could not be handled after every retry; the request is as the message shows",

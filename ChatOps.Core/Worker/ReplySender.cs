@@ -15,15 +15,18 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
 {
     /// <param name="replaceOriginal">For a click: the reply replaces the message that held the button
     /// (a settled confirmation). Otherwise a click is answered to the clicker alone.</param>
+    /// <param name="keepIfLimited">False for a reply a later one replaces anyway (a deployment's progress): a rate
+    /// limit then escapes as the exception, instead of keeping a reply that could be posted after its successor.</param>
     /// <returns>True when Slack accepted the reply, or it is kept to be posted once Slack's rate limit allows.</returns>
-    public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default, bool replaceOriginal = false)
+    public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default, bool replaceOriginal = false,
+        bool keepIfLimited = true)
     {
         try
         {
             await DeliverAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
             return true;
         }
-        catch (SlackApiException ex) when (ex.RetryAfter is { } wait && deferrals is not null)
+        catch (SlackApiException ex) when (ex.RetryAfter is { } wait && deferrals is not null && keepIfLimited)
         {
             // Longer than the worker may sleep: keep the reply and come back then. A wait, not a failure, so
             // it neither fails the invocation nor counts towards maxDequeueCount; the command is not run again.

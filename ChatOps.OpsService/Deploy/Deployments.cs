@@ -95,14 +95,36 @@ public sealed class Deployments : IAsyncDisposable
         lock (_gate)
         {
             var good = _all.Where(d => string.Equals(d.Service, service, StringComparison.OrdinalIgnoreCase) && d.State == DeploymentState.Succeeded)
-                .Reverse().ToList();
+                .ToList();
             if (good.Count == 0) return (null, $"{service} has no successful deployment in the history");
-            var current = good[0].Version;
-            // The version that ran before the first deployment made here counts too: it was running, so it had deployed.
-            return good.FirstOrDefault(d => d.Version != current) is { } before ? (before.Version, null)
-                : good.Select(d => d.PreviousVersion).FirstOrDefault(v => v is not null && v != current) is { } earlier ? (earlier, null)
-                : (null, $"no version of {service} deployed successfully before {current}");
+            var versions = GoodVersions(good);
+            var current = versions[^1];
+            return versions.Count > 1 ? (versions[^2], null) : (null, $"no version of {service} deployed successfully before {current}");
         }
+    }
+
+    /// <summary>
+    /// The versions a rollback may go back to, oldest first, the current one last: each successful deployment
+    /// puts its version on top; a successful rollback takes off what it rolled away from (down to its target),
+    /// so the next rollback goes further back, never forth. The version that ran before the first deployment
+    /// made here counts too: it was running, so it had deployed. Deploy 1.0.0, deploy 2.0.0, roll back (to
+    /// 1.0.0): the next rollback goes to what ran before 1.0.0, or is refused.
+    /// </summary>
+    private static List<string> GoodVersions(IReadOnlyList<DeploymentRecord> good)
+    {
+        var versions = new List<string>();
+        if (good[0].PreviousVersion is { } before) versions.Add(before);
+        foreach (var d in good)
+        {
+            if (d.Rollback && versions.LastIndexOf(d.Version) is var at and >= 0)
+            {
+                versions.RemoveRange(at + 1, versions.Count - at - 1);
+                continue;
+            }
+            if (d.Rollback) versions.Clear();
+            if (versions.Count == 0 || versions[^1] != d.Version) versions.Add(d.Version);
+        }
+        return versions;
     }
 
     public DeploymentRecord? Status(string id)

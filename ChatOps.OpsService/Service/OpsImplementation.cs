@@ -89,9 +89,17 @@ internal sealed partial class OpsImplementation(
 
     public override async Task<DeployedVersionResp> DeployedVersion(DeployedVersionReq r, ServerCallContext call)
     {
-        var samples = await prometheus.QueryAsync(options.VersionQuery, call.CancellationToken);
+        var query = options.VersionQuery;
+        if (r.Service.Length > 0)
+        {
+            if (!options.Deploy.Services.TryGetValue(r.Service, out var service))
+                throw new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"no service {MetadataText.Sanitise(r.Service)}; the deployable ones are {string.Join(", ", options.Deploy.Services.Keys.Order())}"));
+            if (!string.IsNullOrWhiteSpace(service.VersionQuery)) query = service.VersionQuery;
+        }
+        var samples = await prometheus.QueryAsync(query, call.CancellationToken);
         var first = samples.FirstOrDefault()
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no series match the version query {options.VersionQuery}"));
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"no series match the version query {query}"));
         return new DeployedVersionResp { Version = first.Labels.GetValueOrDefault("version") ?? first.Value };
     }
 

@@ -25,7 +25,11 @@ public sealed class DeployEndToEndTests : IAsyncLifetime
         _prometheus = await RealPrometheus.StartAsync($"127.0.0.1:{_demo.Port}");
         await WaitForVersionAsync("1.4.0");
         _ops = await OpsServiceHost.StartAsync(_prometheus.Url, "http://127.0.0.1:1",
-            ("OpsService:VersionQuery", "demo_build_info"),
+            // The default query answers something else than either service, so a prompt that used it would show.
+            ("OpsService:VersionQuery", "label_replace(demo_build_info, \"version\", \"0.9.0-ops\", \"\", \"\")"),
+            ("OpsService:Deploy:Services:shop:Command", Path.Combine(RepoRoot.Path, "scripts", "demo", "deploy-demo.sh")),
+            ("OpsService:Deploy:Services:shop:Arguments", "{version}"),
+            ("OpsService:Deploy:Services:shop:VersionQuery", "label_replace(demo_build_info, \"version\", \"7.2.0\", \"\", \"\")"),
             ("OpsService:Deploy:HistoryFile", Path.Combine(_folder, "deployments.jsonl")),
             ("OpsService:Deploy:Services:demo:Command", Path.Combine(RepoRoot.Path, "scripts", "demo", "deploy-demo.sh")),
             ("OpsService:Deploy:Services:demo:Arguments", "{version}"),
@@ -101,20 +105,29 @@ public sealed class DeployEndToEndTests : IAsyncLifetime
         var done = await UpdateSayingAsync(":white_check_mark: Deployment of `demo` `1.4.0` → `1.5.0` succeeded");
         Assert.Contains("demo now serves 1.5.0", All(done));
         await WaitForVersionAsync("1.5.0");
-        Assert.Contains("Deployed version: 1.5.0", Text(await MentionAsync("deployed version")));
+        Assert.Contains("Deployed version of `demo`: 1.5.0", Text(await MentionAsync("deployed version demo")));
 
         var rollback = await MentionAsync("rollback demo");
         Assert.Contains("roll `demo` back: `1.5.0` running now, back to `1.4.0`", Text(rollback));
         await ConfirmAsync(rollback);
         await UpdateSayingAsync(":white_check_mark: Rollback of `demo` `1.5.0` → `1.4.0` succeeded");
         await WaitForVersionAsync("1.4.0");
-        Assert.Contains("Deployed version: 1.4.0", Text(await MentionAsync("deployed version")));
+        Assert.Contains("Deployed version of `demo`: 1.4.0", Text(await MentionAsync("deployed version demo")));
 
         var history = All(await MentionAsync("deployments demo"));
         Assert.Contains("• `1.4.0` `demo` (rollback): succeeded", history);
         Assert.Contains("• `1.5.0` `demo`: succeeded", history);
         Assert.True(history.IndexOf("`1.4.0`", StringComparison.Ordinal) < history.IndexOf("`1.5.0`", StringComparison.Ordinal), "newest first");
         Assert.Contains("asked by <@U0ALICE>, confirmed by <@U0BOB>", history);
+    }
+
+    [Fact]
+    public async Task DeployedVersion_OfTwoServices_AnswersEachFromItsOwnQuery()
+    {
+        Assert.Contains("Deployed version of `demo`: 1.4.0", Text(await MentionAsync("deployed version demo")));
+        Assert.Contains("Deployed version of `shop`: 7.2.0", Text(await MentionAsync("deployed version shop")));
+        Assert.Contains("Deployed version: 0.9.0-ops", Text(await MentionAsync("deployed version")));
+        Assert.Contains("deploy `shop`: `7.2.0` running now", Text(await MentionAsync("deploy shop 7.3.0")));
     }
 
     [Fact]

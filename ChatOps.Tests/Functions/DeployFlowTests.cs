@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using ChatOps.Core.Audit;
 using ChatOps.Core.Confirmations;
+using ChatOps.Core.Delivery;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Functions.Storage;
@@ -23,6 +24,7 @@ public sealed class DeployFlowTests : IAsyncLifetime
     private readonly string _followQueue = "follow-" + Guid.NewGuid().ToString("N")[..12];
     private FakeSlackApi _slack = null!;
     private HostedBot _bot = null!;
+    private FailingFollowUps? _followUps;
 
     public async Task InitializeAsync() => _slack = await FakeSlackApi.StartAsync();
 
@@ -32,7 +34,7 @@ public sealed class DeployFlowTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private async Task StartAsync(bool requireApproval = false, IDictionary<string, string>? extra = null)
+    private async Task StartAsync(bool requireApproval = false, IDictionary<string, string>? extra = null, int followQueueFailures = 0)
     {
         var app = await TestApp.StartAsync(_slack, new Dictionary<string, string>
         {
@@ -46,6 +48,9 @@ public sealed class DeployFlowTests : IAsyncLifetime
         {
             services.AddSingleton<IOpsClient>(_ops);
             services.AddSingleton<ILoggerProvider>(_logs);
+            if (followQueueFailures > 0)
+                services.AddSingleton<IFollowUps>(sp => _followUps = new FailingFollowUps(
+                    new StorageFollowUps(sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(_followQueue)), followQueueFailures));
         });
         _bot = new HostedBot(app);
     }
@@ -127,6 +132,31 @@ public sealed class DeployFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prompt_ShowsTheVersionTheServiceItselfReports_NotTheDefaultQuerys()
+    {
+        _ops.ServiceVersions["demo"] = "1.4.0";
+        _ops.Version = "0.1.0-ops-build";
+        _ops.RollbackVersion = "1.3.2";
+        await StartAsync();
+
+        Assert.Contains("deploy `demo`: `1.4.0` running now", Text(await AskAsync("deploy demo 1.5.0")));
+        Assert.Contains("roll `demo` back: `1.4.0` running now", Text(await AskAsync("rollback demo")));
+    }
+
+    [Fact]
+    public async Task DeployedVersion_OfAService_AsksForThatService()
+    {
+        _ops.ServiceVersions["demo"] = "1.4.0";
+        _ops.ServiceVersions["shop"] = "7.2.0";
+        _ops.Version = "0.1.0-ops-build";
+        await StartAsync();
+
+        Assert.Contains("Deployed version of `shop`: `7.2.0`", AllText((await AskAsync("deployed version shop")).Json));
+        Assert.Contains("Deployed version of `demo`: `1.4.0`", AllText((await AskAsync("deployed version demo")).Json));
+        Assert.Contains("Deployed version: `0.1.0-ops-build`", AllText((await AskAsync("deployed version")).Json));
+    }
+
+    [Fact]
     public async Task ConfirmedDeploy_IsFollowedInPlace_ToOneFinalMessageAndOneAuditRecord()
     {
         await StartAsync();
@@ -204,6 +234,133 @@ public sealed class DeployFlowTests : IAsyncLifetime
             .GetBlobContainerClient(_bot.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DedupeOptions>>().Value.Container);
         Assert.False((await container.GetBlobClient(kept).ExistsAsync()).Value, "the kept reply is removed once posted");
         Assert.Single(DeploymentAudits());
+    }
+
+    private static OpsException OpsDown(Grpc.Core.StatusCode code = Grpc.Core.StatusCode.Unavailable) =>
+        new(code, "DeploymentStatus", "http://127.0.0.1:1", code == Grpc.Core.StatusCode.NotFound ? "no deployment with that id" : "connection refused");
+
+    /// <summary>Delivers follow-ups until none comes within a few seconds; how many it delivered.</summary>
+    private async Task<int> DeliverAllFollowUpsAsync()
+    {
+        var delivered = 0;
+        while (await DeliverNextFollowUpAsync(tries: 60)) delivered++;
+        return delivered;
+    }
+
+    [Fact]
+    public async Task AShortOpsOutage_IsWaitedOut_AndTheFinalMessageStillArrives_WithoutTellingTheConfirmerTheirClickFailed()
+    {
+        await StartAsync();
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Failure = OpsDown();
+        for (var look = 0; look < 3; look++) Assert.True(await DeliverNextFollowUpAsync(), $"look {look + 1} is followed by another");
+        _ops.Failure = OpsDown(Grpc.Core.StatusCode.DeadlineExceeded);
+        Assert.True(await DeliverNextFollowUpAsync(), "a slow answer is waited out too");
+        _ops.Failure = null;
+        _ops.Update(id, d => d with { State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(30), ExitCode = 0 });
+        await DeliverAllFollowUpsAsync();
+
+        Assert.Single(_slack.CallsTo("chat.update"), c => Text(c).Contains("succeeded in 30 s"));
+        Assert.DoesNotContain(_slack.Calls, c => AllText(c.Json).Contains("could not be handled") || AllText(c.Json).Contains("lost track"));
+        Assert.Single(DeploymentAudits());
+    }
+
+    [Fact]
+    public async Task AnOpsOutageLongerThanADeployment_EndsWithAMessageSayingTheBotLostTrack()
+    {
+        await StartAsync(extra: new Dictionary<string, string> { ["Worker:DeploymentFollowFor"] = "00:00:01" });
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Failure = OpsDown();
+        await DeliverAllFollowUpsAsync();
+
+        var last = _slack.CallsTo("chat.update").Last();
+        Assert.Contains($"I lost track of deployment `{id}`", Text(last));
+        Assert.Contains("It was not stopped", Text(last));
+        Assert.DoesNotContain(_slack.Calls, c => AllText(c.Json).Contains("could not be handled"));
+    }
+
+    [Fact]
+    public async Task ADeploymentTheOpsServiceNoLongerKnows_EndsSayingItsHistoryIsGone()
+    {
+        await StartAsync();
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Failure = OpsDown(Grpc.Core.StatusCode.NotFound);
+        Assert.True(await DeliverNextFollowUpAsync());
+
+        Assert.Contains($"no longer knows deployment `{id}`: its history is gone", Text(_slack.CallsTo("chat.update").Last()));
+        Assert.Equal(0, await DeliverAllFollowUpsAsync());
+    }
+
+    [Fact]
+    public async Task AFirstFollowUpThatCannotBeQueuedAtOnce_IsQueuedOnASecondTry()
+    {
+        await StartAsync(followQueueFailures: 1);
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(8), ExitCode = 0 });
+
+        Assert.True(await DeliverNextFollowUpAsync(), "the follow-up was queued after all");
+        Assert.Contains("succeeded in 8 s", Text(_slack.CallsTo("chat.update").Last()));
+    }
+
+    [Fact]
+    public async Task AFollowUpThatCannotBeQueuedAtAll_IsSaidInTheStartedMessage()
+    {
+        await StartAsync(followQueueFailures: 10);
+        var started = await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+
+        Assert.Contains(":rocket: Deployment of `demo`", Text(started));
+        Assert.Contains("I could not follow this deployment, so this message will not change", Text(started));
+        Assert.Equal(1, Calls("Deploy"));
+    }
+
+    [Fact]
+    public async Task AProgressUpdateSlackRateLimited_IsNotPostedAfterTheFinalMessage()
+    {
+        await StartAsync(extra: new Dictionary<string, string> { ["Slack:MaxRetryAfter"] = "00:00:00.100" });
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { Output = ["rolling out"] });
+        _slack.Script("chat.update", _ => FakeSlackApi.RateLimited(1));
+        Assert.True(await DeliverNextFollowUpAsync());
+        _ops.Update(id, d => d with { State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(9), ExitCode = 0 });
+        await DeliverAllFollowUpsAsync();
+
+        Assert.Contains("succeeded in 9 s", Text(_slack.CallsTo("chat.update").Last()));
+    }
+
+    [Fact]
+    public async Task AFailureInMilliseconds_SaysHowLongItTook()
+    {
+        await StartAsync();
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { State = DeploymentState.Failed, FinishedAt = d.StartedAt.AddMilliseconds(17), ExitCode = 3 });
+        Assert.True(await DeliverNextFollowUpAsync());
+
+        Assert.Contains("failed (exit status 3) after 17 ms", Text(_slack.CallsTo("chat.update").Last()));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void APoisonedFollowUp_TellsTheConfirmerTheBotLostTrack_NotThatTheirClickFailed(bool withKind)
+    {
+        var follow = Envelopes.Mention("") with
+        {
+            Source = ChatOps.Core.Envelopes.EnvelopeSource.Button,
+            Click = new ChatOps.Core.Envelopes.ButtonClick(ConfirmationActions.Confirm, "v.mac", "1700000000.000100"),
+            Follow = new ChatOps.Core.Envelopes.DeploymentFollow("dep-7", 4),
+            Kind = withKind ? ChatOps.Core.Envelopes.EnvelopeKind.DeploymentFollow : null,
+        };
+        var text = ChatOps.Core.Worker.PoisonNotifier.Message(follow).Text;
+
+        Assert.Contains("I lost track of deployment `dep-7`", text);
+        Assert.Contains("It was not stopped", text);
+        Assert.DoesNotContain("click", text);
     }
 
     [Fact]

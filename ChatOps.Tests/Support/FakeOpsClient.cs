@@ -42,6 +42,13 @@ public sealed class FakeOpsClient : IOpsClient
         return Answer("DeployedVersion", null, caller, Version);
     }
 
+    /// <summary>Each service's own version, as its version query would report it; a service not named here answers
+    /// with the default query's <see cref="Version"/>, as the Ops service does for a service without a query.</summary>
+    public Dictionary<string, string> ServiceVersions { get; } = [];
+
+    public Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("ServiceVersion", service, caller, ServiceVersions.GetValueOrDefault(service, Version)));
+
     public IReadOnlyList<MetricSeries> Series { get; set; } = [];
 
     public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,

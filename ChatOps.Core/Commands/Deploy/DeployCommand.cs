@@ -31,7 +31,7 @@ public sealed class DeployCommand(IOpsClient ops) : Command<DeployArgs, DeployRe
         var caller = context.Caller(Info.Name);
         var check = await ops.DeployAsync(new DeployOrder(args.Service, args.Version, context.UserId, ""), planOnly: true, caller, ct).ConfigureAwait(false);
         if (check.Refusal is { } refusal) return new CommandPreview(null, DeploymentReplies.Refused(args.Service, refusal));
-        var running = await RunningVersion.OfAsync(ops, caller, ct).ConfigureAwait(false);
+        var running = await RunningVersion.OfAsync(ops, args.Service, caller, ct).ConfigureAwait(false);
         return new CommandPreview(
             $"deploy {Mrkdwn.Code(args.Service)}: {running} running now, {Mrkdwn.Code(args.Version!)} asked for", null);
     }

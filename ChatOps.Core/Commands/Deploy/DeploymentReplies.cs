@@ -41,7 +41,18 @@ public static class DeploymentReplies
         return new ChatReply($"{headline}. ({who})", blocks);
     }
 
-    private static string Took(DeploymentInfo d) => Times.Duration(TimeSpan.FromSeconds(Math.Round((d.Duration ?? TimeSpan.Zero).TotalSeconds)));
+    /// <summary>How long it took, as measured (to the millisecond): a 17 ms failure reads 17 ms, not 0.</summary>
+    private static string Took(DeploymentInfo d) => Times.Duration(TimeSpan.FromMilliseconds(Math.Round((d.Duration ?? TimeSpan.Zero).TotalMilliseconds)));
+
+    /// <summary>The follow-up's end when the Ops service no longer knows the deployment (its history was lost).</summary>
+    public static ChatReply HistoryGone(string deploymentId) => ChatReply.Plain(
+        $":warning: The Ops service no longer knows deployment {Mrkdwn.Code(deploymentId)}: its history is gone (a restart without " +
+        $"its history file?), so I cannot say how it ended. Check the service itself, or {Mrkdwn.Code("deployed version")}.");
+
+    /// <summary>The follow-up's end when the Ops service could not be reached until the deployment must have ended.</summary>
+    public static ChatReply LostTrack(string deploymentId, string why) => ChatReply.Plain(
+        $":warning: I lost track of deployment {Mrkdwn.Code(deploymentId)}: the Ops service did not answer until the deployment " +
+        $"must have ended ({Mrkdwn.Escape(why)}). It was not stopped; {Mrkdwn.Code("deployments")} shows how it ended once the Ops service is back.");
 
     private static string Exit(DeploymentInfo d) => d.ExitCode is { } code ? $" (exit status {code})" : "";
 

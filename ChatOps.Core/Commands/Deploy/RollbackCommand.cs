@@ -29,7 +29,7 @@ public sealed class RollbackCommand(IOpsClient ops) : Command<DeployArgs, Deploy
         var plan = await ops.RollbackAsync(new DeployOrder(args.Service, null, context.UserId, ""), planOnly: true, caller, ct).ConfigureAwait(false);
         if (plan.Refusal is { } refusal || plan.TargetVersion is not { } target)
             return new CommandPreview(null, DeploymentReplies.Refused(args.Service, plan.Refusal ?? "no version to go back to"));
-        var running = await RunningVersion.OfAsync(ops, caller, ct).ConfigureAwait(false);
+        var running = await RunningVersion.OfAsync(ops, args.Service, caller, ct).ConfigureAwait(false);
         return new CommandPreview($"roll {Mrkdwn.Code(args.Service)} back: {running} running now, back to {Mrkdwn.Code(target)}", null);
     }
 

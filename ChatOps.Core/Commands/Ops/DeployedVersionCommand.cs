@@ -1,22 +1,42 @@
+using ChatOps.Core.Commands.Deploy;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Commands.Ops;
 
-/// <summary>`deployed version`: what the Ops service reports as deployed.</summary>
-public sealed class DeployedVersionCommand(IOpsClient ops) : Command<bool, string>
+/// <summary>`deployed version [<service>]`: what the Ops service reports as deployed: the named service's own
+/// version query, or without a service the default query.</summary>
+public sealed class DeployedVersionCommand(IOpsClient ops) : Command<DeployedVersionCommand.Target, (string? Service, string Version)>
 {
-    public override CommandInfo Info { get; } = new("deployed version", "", "The version currently deployed.", "", ["deployed version"]);
+    /// <summary>Which version: a service's, or (null) the default query's.</summary>
+    public sealed record Target(string? Service);
 
-    public override ParseResult<bool> Parse(string arguments) => arguments.Trim().Length == 0
-        ? true
-        : ParseResult<bool>.Fail($"`deployed version` takes no arguments; got {Mrkdwn.Code(arguments.Trim())}.");
+    public override CommandInfo Info { get; } = new("deployed version", "[<service>]",
+        "The version currently deployed: a service's, from its own version query.", "", ["deployed version", "deployed version demo"]);
 
-    public override Task<string> ExecuteAsync(bool args, CommandContext context, CancellationToken ct = default) =>
-        ops.DeployedVersionAsync(context.Caller(Info.Name), ct);
+    public override ParseResult<Target> Parse(string arguments) => arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries) switch
+    {
+        [] => new Target(null),
+        [var service] => DeployParsing.ServiceProblem(service) is { } problem ? ParseResult<Target>.Fail(problem) : new Target(service),
+        _ => ParseResult<Target>.Fail($"`deployed version` takes at most a service, like `deployed version demo`; got {Mrkdwn.Code(arguments.Trim())}."),
+    };
 
-    public override ChatReply Render(string version) => version.Length == 0
-        ? ChatReply.Plain("The Ops service reports no deployed version.")
-        : new ChatReply($"Deployed version: {Mrkdwn.Escape(version)}", [new SectionBlock($":package: Deployed version: {Mrkdwn.Code(version)}")]);
+    public override async Task<(string? Service, string Version)> ExecuteAsync(Target args, CommandContext context, CancellationToken ct = default)
+    {
+        var caller = context.Caller(Info.Name);
+        var version = args.Service is { } service
+            ? await ops.ServiceVersionAsync(service, caller, ct).ConfigureAwait(false)
+            : await ops.DeployedVersionAsync(caller, ct).ConfigureAwait(false);
+        return (args.Service, version);
+    }
+
+    public override ChatReply Render((string? Service, string Version) result)
+    {
+        var of = result.Service is { } service ? $" of {Mrkdwn.Code(service)}" : "";
+        return result.Version.Length == 0
+            ? ChatReply.Plain($"The Ops service reports no deployed version{of}.")
+            : new ChatReply($"Deployed version{of}: {Mrkdwn.Escape(result.Version)}",
+                [new SectionBlock($":package: Deployed version{of}: {Mrkdwn.Code(result.Version)}")]);
+    }
 }

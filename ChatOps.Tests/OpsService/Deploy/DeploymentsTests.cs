@@ -120,6 +120,25 @@ public sealed class DeploymentsTests : IAsyncDisposable
         Assert.Equal("1.4.0", deployments.RollbackTarget("demo").Version);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("0.9.0", "0.9.0")]
+    public async Task RollbackTarget_AfterARollback_IsNeverTheVersionRolledAwayFrom(string? runningBefore, string? expected)
+    {
+        var deployments = Open();
+        await Finished(deployments, deployments.Start(Ask("1.0.0") with { RunningVersion = runningBefore }).Deployment!.Id);
+        await Finished(deployments, deployments.Start(Ask("2.0.0")).Deployment!.Id);
+        Assert.Equal("1.0.0", deployments.RollbackTarget("demo").Version);
+        await Finished(deployments, deployments.Start(Ask("1.0.0") with { Rollback = true }).Deployment!.Id);
+
+        var (target, refusal) = deployments.RollbackTarget("demo");
+        Assert.Equal(expected, target);
+        if (expected is null) Assert.Equal("no version of demo deployed successfully before 1.0.0", refusal);
+        // A new deployment after the rollback goes on from there.
+        await Finished(deployments, deployments.Start(Ask("3.0.0")).Deployment!.Id);
+        Assert.Equal("1.0.0", deployments.RollbackTarget("demo").Version);
+    }
+
     [Fact]
     public async Task RollbackTarget_WithOnlyOneGoodVersion_IsRefusedWithAReason()
     {
