@@ -58,6 +58,7 @@ public static partial class PlainTextRenderer
         [":x:"] = "❌", [":hourglass:"] = "⌛", [":red_circle:"] = "🔴", [":large_green_circle:"] = "🟢", [":no_entry:"] = "⛔",
         [":lock:"] = "🔒", [":no_entry_sign:"] = "🚫", [":hourglass_flowing_sand:"] = "⏳",
         [":rocket:"] = "🚀", [":mute:"] = "🔇", [":loud_sound:"] = "🔊",
+        [":technologist:"] = "🧑‍💻", [":stopwatch:"] = "⏱️", [":repeat:"] = "🔁", [":information_source:"] = "ℹ️",
     };
 
     [GeneratedRegex(@"<(?<kind>@|#|!subteam\^)(?<id>[A-Z0-9]+)(\|[^<>]*)?>")]

@@ -47,6 +47,7 @@ public sealed class HostileInputTests
         ["unsilence"] = [$"unsilence {Evil}", "unsilence 3f2c1a9e-6b1d"],
         ["deploy"] = [$"deploy {Evil} 1.0", $"deploy demo {Evil}", "deploy demo 1.5.0"],
         ["rollback"] = [$"rollback {Evil}", "rollback demo"],
+        ["profile"] = [$"profile {Evil}", $"profile demo {Evil}", $"profile demo cpu for {Evil}", $"profile {Evil} heap"],
         ["deployments"] = [$"deployments {Evil}", $"deployments limit={Evil}", "deployments demo", "deployments"],
     };
 
