@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using ChatOps.OpsService.Backends;
+using ChatOps.OpsService.Config;
 using ChatOps.OpsService.Deploy;
 using ChatOps.OpsService.Grpc;
 using ChatOps.OpsService.Hosting;
@@ -52,6 +53,11 @@ public static class OpsServiceApp
         builder.Services.AddSingleton<ActionRunner>();
         builder.Services.AddSingleton(sp => new Deployments(options.Deploy, sp.GetRequiredService<DeploymentHistory>(),
             sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Deployments>>()));
+        builder.Services.AddSingleton(new ConfigTargets(options.Config, options.SamplingFile));
+        builder.Services.AddSingleton(new ConfigHistory(options.Config.HistoryFolder));
+        builder.Services.AddSingleton(sp => new ConfigChecks(sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"),
+            sp.GetRequiredService<PrometheusClient>(), sp.GetRequiredService<TimeProvider>(), options.Config.MaxOutputLines));
+        builder.Services.AddSingleton<ConfigPushes>();
         builder.Services.AddSingleton<OpsImplementation>();
         builder.Services.AddSingleton<CallMetricsInterceptor>();
         builder.Services.AddSingleton<CallLogInterceptor>();

@@ -37,4 +37,7 @@ public sealed class OpsServiceOptions
     public string? AlertmanagerUrl { get; set; }
     /// <summary>Deploy actions per service and the deployment history (issue 16).</summary>
     public Deploy.DeployOptions Deploy { get; set; } = new();
+
+    /// <summary>Configuration files pushed from chat (OpsService__Config__Targets__&lt;name&gt;__Path, …).</summary>
+    public Config.ConfigOptions Config { get; set; } = new();
 }

@@ -12,7 +12,8 @@ namespace ChatOps.OpsService.Service;
 internal sealed partial class OpsImplementation(
     PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log,
     AlertmanagerClient alertmanager,
-    Deployments deployments)
+    Deployments deployments,
+    Config.ConfigPushes configs)
     : Wire.Ops.Ops.OpsBase
 {
     private const int DefaultDepth = 20;
