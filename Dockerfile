@@ -1,7 +1,7 @@
 # The function app image for hosting that needs a browser (URL shortcuts screenshot pages with Chromium):
 # Microsoft's .NET isolated Functions host image + our worker (framework-dependent publish) + Debian's
 # Chromium. Without URL shortcuts, Flex Consumption runs the same publish output as a zip and needs no
-# image (README, "Hosting choice"). Built from the repo root: docker build -t chatops-functions:<tag> .
+# image (docs/hosting.md). Built from the repo root: docker build -t chatops-functions:<tag> .
 # Rebuild regularly: Microsoft patches the host image behind its `4-` tag (and pin by digest for releases).
 
 # --- build: the same publish as scripts/publish ----------------------------------------------------
@@ -35,5 +35,5 @@ ENV AzureWebJobsScriptRoot=/home/site/wwwroot \
 # The publish output is the app root: host.json, functions.metadata, worker.config.json, .azurefunctions/.
 COPY --from=build /src/publish/ /home/site/wwwroot/
 # The base image runs the host as root on port 80; the worker it starts therefore runs as root too and
-# launches Chromium with --no-sandbox (see README, "Hosting choice").
+# launches Chromium with --no-sandbox (see docs/hosting.md).
 EXPOSE 80

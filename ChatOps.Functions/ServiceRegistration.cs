@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddTrust(serving);
         services.AddSingleton<ReplySender>();
         services.AddSingleton<CommandWorker>();
+        services.AddQueuedWork();
         services.AddSingleton<PoisonNotifier>();
         services.AddStorage(configuration);
         services.AddTransient<SlackFunction>();
@@ -122,10 +123,23 @@ public static class ServiceRegistration
             var dedupe = sp.GetRequiredService<IOptions<DedupeOptions>>().Value;
             return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
         });
-        // Issue 16: follow-ups of deployments, on the same queue as deferred replies.
+        // Follow-ups of deployments, on the same queue as deferred replies.
         services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
             sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
         services.AddSingleton<DeploymentFollower>();
+    }
+
+    /// <summary>The table of queued work: one handler per envelope kind (the table checks there is exactly one).</summary>
+    private static void AddQueuedWork(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkerAnswers>();
+        services.AddSingleton<IQueuedWork, CommandWork>();
+        services.AddSingleton<IQueuedWork, ClickWork>();
+        services.AddSingleton<IQueuedWork, AlertClickWork>();
+        services.AddSingleton<IQueuedWork, AlertNotificationWork>();
+        services.AddSingleton<IQueuedWork>(sp => sp.GetRequiredService<DeploymentFollower>());
+        services.AddSingleton<IQueuedWork, DeferredReplyWork>();
+        services.AddSingleton<QueuedWorkTable>();
     }
 
     /// <summary>The Alertmanager receiver: its settings (checked at start), routing, the message store and poster.</summary>
@@ -159,11 +173,11 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChangeSamplingCommand>();
         services.AddSingleton<ICommand, ListGraphShortcutsCommand>();
         services.AddSingleton<ICommand, GraphCommand>();
-        // Alertmanager silences (issue 14).
+        // Alertmanager silences.
         services.AddSingleton<ICommand, SilencesCommand>();
         services.AddSingleton<ICommand, SilenceCommand>();
         services.AddSingleton<ICommand, UnsilenceCommand>();
-        // Issue 16: deployments.
+        // Deployments.
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();

@@ -35,7 +35,7 @@ public sealed class OpsServiceOptions
 
     /// <summary>Alertmanager (v2 API) for the silence methods; unset, they answer FAILED_PRECONDITION.</summary>
     public string? AlertmanagerUrl { get; set; }
-    /// <summary>Deploy actions per service and the deployment history (issue 16).</summary>
+    /// <summary>Deploy actions per service and the deployment history.</summary>
     public Deploy.DeployOptions Deploy { get; set; } = new();
 
     /// <summary>Configuration files pushed from chat (OpsService__Config__Targets__&lt;name&gt;__Path, …).</summary>

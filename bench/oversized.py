@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Memory under parallel oversized posts (issue 13): the local host's RSS and the latency of real signed
+"""Memory under parallel oversized posts: the local host's RSS and the latency of real signed
 acks while N clients each push a body far over Limits__MaxBodyBytes. Not part of the test run.
 
 Usage: bench/oversized [--clients 16] [--mb 28]   (needs scripts/setup; starts Azurite and ChatOps.Local)

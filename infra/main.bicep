@@ -2,7 +2,7 @@
 // Key Vault (RBAC) with the Slack and confirmation secrets, Log Analytics + Application Insights,
 // a container registry, the function app (.NET 10 isolated worker: Flex Consumption by default, or an
 // Elastic Premium container with Chromium for URL shortcuts) and, optionally, the Ops service as a
-// Container App. See README, "Deploy to Azure" and "Hosting choice".
+// Container App. See docs/deploying-to-azure.md and docs/hosting.md.
 
 targetScope = 'resourceGroup'
 
@@ -78,7 +78,7 @@ param alertsDefaultChannel string = ''
 @description('Graph shortcuts: { name: { Query|Url: ..., Title: ..., Unit: ..., Range: ..., Step: ..., WaitFor: ... } }.')
 param graphShortcuts object = {}
 
-@description('Access rules: [ { commands, users, groups, channels, requireApproval } ]; see README, "Who may run what".')
+@description('Access rules: [ { commands, users, groups, channels, requireApproval } ]; see docs/trust.md.')
 param accessRules array = []
 
 @description('How long a confirmation button stays valid (TimeSpan).')
@@ -172,7 +172,7 @@ module opsService 'modules/opsService.bicep' = if (deployApps && deployOpsServic
 
 var opsTarget = deployApps && deployOpsService ? opsService.outputs.endpoint : opsEndpoint
 
-// Every setting the app reads at start (see README, "Configuration"), Azure's values.
+// Every setting the app reads at start (docs/configuration.md), Azure's values.
 var settings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
   Slack__SigningSecret: kvRef(vault.outputs.signingSecretUri)
@@ -186,7 +186,7 @@ var settings = {
   Ops__Timeout: '00:00:10'
   Ops__TraceUiUrl: traceUiUrl
   Worker__MaxDequeueCount: '3' // host.json extensions.queues.maxDequeueCount
-  Worker__DeploymentPoll: '00:00:10' // how often a followed deployment's message is updated (issue 16)
+  Worker__DeploymentPoll: '00:00:10' // how often a followed deployment's message is updated
   Graphs__ChromiumPath: '/usr/bin/chromium' // in the premium image only; URL shortcuts fail on Flex
   Graphs__RenderTimeout: '00:00:20'
   Graphs__MaxConcurrentRenders: '2'

@@ -26,6 +26,7 @@ public sealed class AlertWebhook(AlertsOptions options, AlertRouter router, Time
         var envelope = new CommandEnvelope
         {
             Id = key,
+            Kind = EnvelopeKind.AlertNotification,
             Source = EnvelopeSource.Alertmanager,
             ChannelId = router.ChannelFor(notification),
             UserId = Sender,

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ChatOps.Core.Audit;
 
 /// <summary>
-/// One record per command attempt (README "Audit trail" documents it; change it only by adding fields
+/// One record per command attempt (docs/trust.md, "Audit trail", documents it; change it only by adding fields
 /// or by raising <see cref="Schema"/>). Values are Slack ids, never names, and the arguments are redacted.
 /// </summary>
 public sealed record AuditRecord

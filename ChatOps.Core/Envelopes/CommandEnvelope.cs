@@ -10,6 +10,10 @@ public sealed record CommandEnvelope
     /// <summary>Schema version, so a worker can refuse a message it does not understand.</summary>
     public int V { get; init; } = 1;
 
+    /// <summary>What the worker is to do with it; null on envelopes queued before they said so (see
+    /// <see cref="EnvelopeKinds.Of"/>, which infers it from the fields set).</summary>
+    public EnvelopeKind? Kind { get; init; }
+
     /// <summary>Stable id of this command: Slack's event_id, or the trigger_id of a slash command (without one,
     /// a hash of the request's verified signature, so a replayed request keeps its id).
     /// It is the error id users are shown and the key logs are searched by.</summary>
@@ -50,7 +54,7 @@ public sealed record CommandEnvelope
     /// so the worker posts the kept reply and runs nothing.</summary>
     public DeferredReply? Deferred { get; init; }
 
-    /// <summary>Set when this envelope follows a deployment its confirmation started (issue 16): the worker
+    /// <summary>Set when this envelope follows a deployment its confirmation started: the worker
     /// asks the Ops service how it goes, updates the message and queues the next look; runs nothing.</summary>
     public DeploymentFollow? Follow { get; init; }
 

@@ -5,7 +5,7 @@ namespace ChatOps.Core.Limits;
 
 /// <summary>
 /// At most <see cref="LimitOptions.CommandsPerMinute"/> commands per user in any 60-second window, counted
-/// in this instance (a scaled-out app allows that many per instance; the README says so).
+/// in this instance (a scaled-out app allows that many per instance; docs/trust.md says so).
 /// </summary>
 public sealed class UserRateLimiter(LimitOptions options, TimeProvider clock)
 {

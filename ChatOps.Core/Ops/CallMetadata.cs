@@ -5,7 +5,7 @@ using Grpc.Core;
 
 namespace ChatOps.Core.Ops;
 
-/// <summary>The call metadata of every Ops call (ops-contract.md): who asked, where, for which
+/// <summary>The call metadata of every Ops call (docs/ops-service.md): who asked, where, for which
 /// command, and a W3C traceparent. The bearer token is added by <see cref="OpsMetadataInterceptor"/>.</summary>
 internal static class CallMetadata
 {

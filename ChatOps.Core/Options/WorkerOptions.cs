@@ -10,6 +10,6 @@ public sealed class WorkerOptions
     /// with its cause instead of the generic poison notice.</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
-    /// <summary>How often the bot looks at a deployment it follows (Worker__DeploymentPoll, issue 16).</summary>
+    /// <summary>How often the bot looks at a deployment it follows (Worker__DeploymentPoll).</summary>
     public TimeSpan DeploymentPoll { get; set; } = TimeSpan.FromSeconds(10);
 }

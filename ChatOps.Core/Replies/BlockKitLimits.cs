@@ -1,6 +1,6 @@
 namespace ChatOps.Core.Replies;
 
-/// <summary>Slack's documented Block Kit limits (see shared docs slack.md).</summary>
+/// <summary>Slack's documented Block Kit limits.</summary>
 public static class BlockKitLimits
 {
     public const int MaxBlocks = 50;

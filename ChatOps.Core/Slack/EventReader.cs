@@ -48,6 +48,7 @@ internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset no
         var envelope = new CommandEnvelope
         {
             Id = Str(root, "event_id") ?? $"{channel}-{ts}",
+            Kind = EnvelopeKind.Command,
             Source = source,
             TeamId = Str(root, "team_id"),
             ChannelId = channel,

@@ -37,6 +37,7 @@ internal static class InteractionReader
         var envelope = new CommandEnvelope
         {
             Id = "click-" + (Str(root, "trigger_id") ?? Str(action!, "action_ts") ?? now.ToUnixTimeMilliseconds().ToString()),
+            Kind = EnvelopeKinds.OfClick(actionId!),
             Source = EnvelopeSource.Button,
             TeamId = team,
             ChannelId = channel,

@@ -34,6 +34,7 @@ internal static class SlashCommandReader
             }.ToJsonString(), "refused: command too long");
         var envelope = new CommandEnvelope
         {
+            Kind = EnvelopeKind.Command,
             // Without a trigger_id the signature names the request: a replay of the same signed bytes gets the
             // same id (so the same dedupe key) and is answered once; the clock would give each replay a new one.
             Id = Field("trigger_id") ?? "slash-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(signature.Trim().ToLowerInvariant())))[..40],

@@ -6,7 +6,7 @@ using ChatOps.Core.Envelopes;
 namespace ChatOps.Core.Worker;
 
 /// <summary>Collects one attempt's audit fields as the worker learns them, and writes the record once.</summary>
-internal sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerServices services, CommandDispatcher dispatcher, long started)
+public sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerServices services, CommandDispatcher dispatcher, long started)
 {
     private bool _written;
 

@@ -17,7 +17,7 @@ namespace ChatOps.Core.Worker;
 /// </summary>
 public sealed class DeploymentFollower(
     IOpsClient ops, ReplySender replies, IFollowUps followUps, IDeliveryClaims claims, AuditLog audit, WorkerOptions options,
-    TimeProvider clock, ILogger<DeploymentFollower> log)
+    TimeProvider clock, ILogger<DeploymentFollower> log) : IQueuedWork
 {
     // A day of looks at the default pace; the Ops service ends every action long before (its timeout).
     private const int MaxRounds = 8640;
@@ -37,27 +37,25 @@ public sealed class DeploymentFollower(
         }
     }
 
-    public async Task<WorkerResult> RunAsync(CommandEnvelope envelope, DeploymentFollow follow, string messageId, CancellationToken ct = default)
+    public EnvelopeKind Kind => EnvelopeKind.DeploymentFollow;
+    public bool Audited => false;
+    public bool IsComplete(CommandEnvelope envelope) => envelope.Follow is not null;
+
+    /// <summary>Each look is claimed by its round: a redelivered look never forks the chain.</summary>
+    public string ClaimKey(CommandEnvelope envelope) => $"{envelope.DedupeKey}.follow{envelope.Follow!.Round}";
+
+    public Task<WorkerResult> RepeatAsync(QueuedItem item, DeliveryRecord? earlier, CancellationToken ct) =>
+        Task.FromResult(new WorkerResult(WorkerOutcome.Duplicate, null));
+
+    public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
     {
-        var key = $"{envelope.DedupeKey}.follow{follow.Round}";
-        if (await claims.TryClaimAsync(key, messageId, ct).ConfigureAwait(false) is not ClaimResult.Claimed { Claim: var held })
-            return new WorkerResult(WorkerOutcome.Duplicate, null);
-        try
-        {
-            var caller = new OpsCaller(envelope.UserId, envelope.ChannelId, "deployment status");
-            var status = await ops.DeploymentStatusAsync(follow.DeploymentId, caller, ct).ConfigureAwait(false);
-            var outcome = status.Done || follow.Round >= MaxRounds
-                ? await FinishAsync(envelope, status, messageId, ct).ConfigureAwait(false)
-                : await ProgressAsync(envelope, follow, status, ct).ConfigureAwait(false);
-            var record = new DeliveryRecord(key, envelope.Id, "deployment_followed", envelope.UserId, clock.GetUtcNow());
-            await claims.FinishAsync(held, record, CancellationToken.None).ConfigureAwait(false);
-            return new WorkerResult(outcome, record);
-        }
-        catch (Exception)
-        {
-            await claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+        var (envelope, follow) = (item.Envelope, item.Envelope.Follow!);
+        var caller = new OpsCaller(envelope.UserId, envelope.ChannelId, "deployment status");
+        var status = await ops.DeploymentStatusAsync(follow.DeploymentId, caller, ct).ConfigureAwait(false);
+        var outcome = status.Done || follow.Round >= MaxRounds
+            ? await FinishAsync(envelope, status, item.MessageId, ct).ConfigureAwait(false)
+            : await ProgressAsync(envelope, follow, status, ct).ConfigureAwait(false);
+        return new WorkerResult(outcome, new DeliveryRecord(ClaimKey(envelope), envelope.Id, "deployment_followed", envelope.UserId, clock.GetUtcNow()));
     }
 
     private async Task<WorkerOutcome> ProgressAsync(CommandEnvelope envelope, DeploymentFollow follow, DeploymentInfo status, CancellationToken ct)
@@ -112,7 +110,9 @@ public sealed class DeploymentFollower(
     /// Slack gave one (a response_url takes five uses in 30 minutes; a deployment may need more).</summary>
     private static CommandEnvelope Next(CommandEnvelope envelope, DeploymentFollow follow) => envelope with
     {
+        Kind = EnvelopeKind.DeploymentFollow,
         Follow = follow,
+        Deferred = null,
         ResponseUrl = envelope.Click?.MessageTs is not null ? null : envelope.ResponseUrl,
         RetryNum = 0,
     };

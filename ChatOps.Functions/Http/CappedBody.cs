@@ -5,7 +5,7 @@ namespace ChatOps.Functions.Http;
 /// <summary>
 /// Reads a request body but never more than the limit allows: a Content-Length over the limit is refused
 /// before a byte is read, and a body without one is read only until it passes the limit. So a flood of
-/// oversized posts costs no memory (issue: 8 parallel 28 MB posts once took the process to 2.35 GB).
+/// oversized posts costs no memory (8 parallel 28 MB posts once took the process to 2.35 GB).
 /// </summary>
 public static class CappedBody
 {

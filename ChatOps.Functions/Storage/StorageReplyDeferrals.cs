@@ -23,7 +23,7 @@ public sealed class StorageReplyDeferrals(BlobContainerClient container, QueueCl
         await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         await container.GetBlobClient(deferred.Id).UploadAsync(BinaryData.FromString(ReplyJson.Serialize(reply, replaceOriginal)), ct)
             .ConfigureAwait(false);
-        await RequeueAsync(envelope with { Deferred = deferred }, delay, ct).ConfigureAwait(false);
+        await RequeueAsync(envelope with { Kind = EnvelopeKind.DeferredReply, Deferred = deferred }, delay, ct).ConfigureAwait(false);
     }
 
     public async Task RequeueAsync(CommandEnvelope envelope, TimeSpan delay, CancellationToken ct = default)

@@ -5,7 +5,7 @@ using Grpc.Core;
 
 namespace ChatOps.OpsService.Service;
 
-/// <summary>The deployment methods (issue 16): the work is in the Deployments class; these only map.</summary>
+/// <summary>The deployment methods: the work is in the Deployments class; these only map.</summary>
 internal sealed partial class OpsImplementation
 {
     private const int DefaultListLimit = 10;

@@ -14,7 +14,7 @@ public sealed class BicepTemplateTests
     private static IEnumerable<Bicep> All => Modules.Prepend(Main);
     private static Bicep Module(string name) => Modules.Single(m => m.File.EndsWith("/" + name));
 
-    // Settings the main developer is adding with the confirmation buttons and limits (issue 7).
+    // Settings of the confirmation buttons and the limits.
     private static readonly string[] NewSettings =
     [
         "Confirmations__HmacKey", "Confirmations__Expiry", "Limits__MaxBodyBytes", "Limits__MaxCommandLength",

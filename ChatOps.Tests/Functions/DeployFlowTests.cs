@@ -32,7 +32,7 @@ public sealed class DeployFlowTests : IAsyncLifetime
         await _slack.DisposeAsync();
     }
 
-    private async Task StartAsync(bool requireApproval = false)
+    private async Task StartAsync(bool requireApproval = false, IDictionary<string, string>? extra = null)
     {
         var app = await TestApp.StartAsync(_slack, new Dictionary<string, string>
         {
@@ -42,7 +42,7 @@ public sealed class DeployFlowTests : IAsyncLifetime
             ["Worker:DeploymentPoll"] = "00:00:00.100",
             ["Dedupe:ReplyQueue"] = _followQueue,
             ["Logging:LogLevel:ChatOps.Audit"] = "Information",
-        }, services =>
+        }.Concat(extra ?? new Dictionary<string, string>()).ToDictionary(), services =>
         {
             services.AddSingleton<IOpsClient>(_ops);
             services.AddSingleton<ILoggerProvider>(_logs);
@@ -89,21 +89,25 @@ public sealed class DeployFlowTests : IAsyncLifetime
 
     /// <summary>Takes the next follow-up message off the queue (waiting out its delay) and hands it to a worker, as
     /// the queue trigger would; a fresh delivery each time, like a restarted worker.</summary>
-    private async Task<bool> DeliverNextFollowUpAsync()
+    private async Task<bool> DeliverNextFollowUpAsync(int tries = 100) => await NextFollowUpAsync(tries) is not null;
+
+    /// <summary>The same, returning what it delivered (null when nothing came).</summary>
+    private async Task<JsonObject?> NextFollowUpAsync(int tries = 100)
     {
         var queue = _bot.App.Services.GetRequiredService<StorageAccount>().Queues().GetQueueClient(_followQueue);
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < tries; i++)
         {
             var message = (await queue.ReceiveMessageAsync()).Value;
             if (message is not null)
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                await _bot.DeliverAsync(JsonNode.Parse(message.Body.ToString())!.AsObject(), 1, message.MessageId);
-                return true;
+                var json = JsonNode.Parse(message.Body.ToString())!.AsObject();
+                await _bot.DeliverAsync(json, 1, message.MessageId);
+                return json;
             }
             await Task.Delay(50);
         }
-        return false;
+        return null;
     }
 
     private List<JsonObject> DeploymentAudits() => _logs.Lines
@@ -175,6 +179,30 @@ public sealed class DeployFlowTests : IAsyncLifetime
         var updates = _slack.CallsTo("chat.update").Where(c => ((string?)c.Json["text"] ?? "").Contains("failed (exit status 2)")).ToList();
         Assert.Single(updates);
         Assert.Contains("error: no such image", AllText(updates[0].Json));
+        Assert.Single(DeploymentAudits());
+    }
+
+    [Fact]
+    public async Task AFinalMessageSlackRateLimited_IsPostedOnceLater_AndItsKeptReplyRemoved()
+    {
+        // A Retry-After longer than the worker may sleep: the final update is kept and comes back on the queue.
+        await StartAsync(extra: new Dictionary<string, string> { ["Slack:MaxRetryAfter"] = "00:00:00.100" });
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(5), ExitCode = 0 });
+        _slack.Script("chat.update", _ => FakeSlackApi.RateLimited(1));
+
+        Assert.NotNull(await NextFollowUpAsync());
+        var deferred = await NextFollowUpAsync(tries: 200);
+        Assert.NotNull(deferred);
+        var kept = (string)deferred!["deferred"]!["id"]!;
+
+        var finals = _slack.CallsTo("chat.update").Where(c => Text(c).Contains("succeeded in 5 s")).ToList();
+        Assert.Equal(2, finals.Count); // the one Slack refused with 429, and the one it took
+        Assert.False(await DeliverNextFollowUpAsync(tries: 30), "nothing is left on the queue");
+        var container = _bot.App.Services.GetRequiredService<StorageAccount>().Blobs()
+            .GetBlobContainerClient(_bot.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DedupeOptions>>().Value.Container);
+        Assert.False((await container.GetBlobClient(kept).ExistsAsync()).Value, "the kept reply is removed once posted");
         Assert.Single(DeploymentAudits());
     }
 

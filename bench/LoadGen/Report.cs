@@ -2,7 +2,7 @@ using System.Text;
 
 namespace LoadGen;
 
-/// <summary>The Markdown that bench/run writes to bench/results/&lt;date&gt;.md and splices into the README.</summary>
+/// <summary>The Markdown that bench/run writes to bench/results/&lt;date&gt;.md, the dated history of runs.</summary>
 public static class Report
 {
     public static string Markdown(BenchResults r, Options o)

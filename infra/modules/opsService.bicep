@@ -38,7 +38,7 @@ var baseEnv = [
   { name: 'OpsService__PrometheusUrl', value: prometheusUrl }
   { name: 'OpsService__JaegerUrl', value: jaegerUrl }
   { name: 'OpsService__DefaultService', value: defaultService }
-  // In Azure nothing shares this file with Jaeger: see README, "Deploy to Azure".
+  // In Azure nothing shares this file with Jaeger: see docs/deploying-to-azure.md.
   { name: 'OpsService__SamplingFile', value: '/var/lib/chatops/sampling/sampling-strategies.json' }
 ]
 var tokenEnv = empty(tokenSecretUri) ? [] : [ { name: 'OpsService__Token', secretRef: 'ops-token' } ]

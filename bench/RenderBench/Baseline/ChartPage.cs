@@ -6,7 +6,7 @@ using ChatOps.Core.Ops.Model;
 
 namespace RenderBench.Baseline;
 
-/// <summary>The SVG chart page the app rendered in Chromium until issue 15, kept as the bench baseline.
+/// <summary>The SVG chart page the app rendered in Chromium before charts were drawn in process, kept as the bench baseline.
 /// 
 /// A line chart as one self-contained HTML page with inline SVG: no script, no font or CDN fetch,
 /// so it renders in a firewalled network. Time axis in UTC, value axis with the unit, a legend of

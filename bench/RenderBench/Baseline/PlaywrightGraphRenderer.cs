@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace RenderBench.Baseline;
 
-/// <summary>The Playwright renderer the app used until issue 15, kept as the bench baseline.
+/// <summary>The Playwright renderer the app used before charts were drawn in process, kept as the bench baseline.
 /// The renderer seam on headless Chromium through Playwright: one browser per process, launched on
 /// first use and again if it died; a fresh context per render; at most MaxConcurrentRenders at once;
 /// every render bounded by RenderTimeout.

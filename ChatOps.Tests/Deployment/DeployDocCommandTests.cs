@@ -2,15 +2,19 @@ using System.Text.RegularExpressions;
 
 namespace ChatOps.Tests.Deployment;
 
-/// <summary>The deployment commands in the README name files, outputs, parameters and images that exist,
-/// so the instructions cannot drift from infra/ and the Dockerfiles.</summary>
-public sealed class ReadmeCommandTests
+/// <summary>The deployment commands in docs/deploying-to-azure.md and the Compose steps in
+/// docs/running-locally.md name files, outputs, parameters and images that exist, so the instructions cannot
+/// drift from infra/ and the Dockerfiles.</summary>
+public sealed class DeployDocCommandTests
 {
     private static readonly Bicep Main = Bicep.Load("infra", "main.bicep");
 
-    /// <summary>Lines of the README's fenced code blocks.</summary>
-    private static readonly IReadOnlyList<string> CodeLines = Regex.Matches(DeploymentFiles.Text("README.md"), "(?s)```[a-z]*\n(.*?)```")
-        .SelectMany(m => m.Groups[1].Value.Split('\n')).Select(l => l.Trim()).ToList();
+    /// <summary>Lines of the deployment page's fenced code blocks.</summary>
+    private static readonly IReadOnlyList<string> CodeLines = CodeLinesOf("docs", "deploying-to-azure.md");
+
+    private static IReadOnlyList<string> CodeLinesOf(params string[] page) =>
+        Regex.Matches(DeploymentFiles.Text(page).ReplaceLineEndings("\n"), "(?s)```[a-z]*\n(.*?)```")
+            .SelectMany(m => m.Groups[1].Value.Split('\n')).Select(l => l.Trim()).ToList();
 
     private static IEnumerable<string> Commands(string start) => CodeLines.Where(l => l.Contains(start));
 
@@ -28,14 +32,14 @@ public sealed class ReadmeCommandTests
             foreach (var value in Args(line, "--parameters"))
             {
                 if (value.Contains('=')) Assert.Contains(value.Split('=')[0], Main.Params.Select(p => p.Name));
-                else Assert.True(File.Exists(DeploymentFiles.PathOf(value)), $"README: {value} does not exist");
+                else Assert.True(File.Exists(DeploymentFiles.PathOf(value)), $"docs/deploying-to-azure.md: {value} does not exist");
             }
             Assert.Contains("infra/main.bicepparam", Args(line, "--parameters"));
         }
     }
 
     [Fact]
-    public void OutputsTheReadmeQueries_AreDeclared()
+    public void OutputsTheDeployPageQueries_AreDeclared()
     {
         var queried = CodeLines.SelectMany(l => Regex.Matches(l, @"properties\.outputs\.(\w+)\.value").Select(m => m.Groups[1].Value)).ToList();
         Assert.Contains("slackRequestUrl", queried);
@@ -70,34 +74,10 @@ public sealed class ReadmeCommandTests
     [Fact]
     public void ComposeSteps_NameFilesThatExist()
     {
-        Assert.Contains(Commands("cp .env.example .env"), _ => true);
+        var local = CodeLinesOf("docs", "running-locally.md");
+        Assert.Contains(local, l => l.StartsWith("cp .env.example .env", StringComparison.Ordinal));
         Assert.True(File.Exists(DeploymentFiles.PathOf(".env.example")));
-        Assert.Contains(Commands("docker compose up"), _ => true);
+        Assert.Contains(local, l => l.StartsWith("docker compose up", StringComparison.Ordinal));
         Assert.True(File.Exists(DeploymentFiles.PathOf("docker-compose.yml")));
-    }
-}
-
-/// <summary>The quick start is what CI runs: `.ci/run` calls scripts/test, which runs `scripts/stack check`,
-/// and the README's transcript is of that command.</summary>
-public sealed class QuickStartTests
-{
-    [Fact]
-    public void TheQuickStartCommands_AreTheOnesCiRuns()
-    {
-        var readme = DeploymentFiles.Text("README.md");
-        var quickStart = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..readme.IndexOf("## Architecture", StringComparison.Ordinal)];
-
-        Assert.Contains("\nscripts/test ", quickStart);
-        Assert.Contains("\nscripts/stack check ", quickStart);
-        Assert.Contains("$ scripts/stack check\n", quickStart);
-        Assert.Contains("exec scripts/test", DeploymentFiles.Text(".ci", "run"));
-        Assert.Contains("scripts/stack check", DeploymentFiles.Text("scripts", "test"));
-        Assert.Contains("  check)", DeploymentFiles.Text("scripts", "stack"));
-        // The transcript's commands are the ones `check` runs, in its order.
-        var asked = System.Text.RegularExpressions.Regex.Matches(quickStart, @"\$ scripts/stack ask ""([^""]+)""").Select(m => m.Groups[1].Value);
-        Assert.Equal(["alerts", "deployed version", "graph scrapes",
-            // Issue 16: then the demo deployment, as `check` runs it.
-            "deploy demo 1.5.0", "deployed version", "rollback demo", "deployed version", "deployments demo"], asked.ToArray());
-        Assert.Contains("for command in \"alerts\" \"deployed version\" \"graph scrapes\"; do", DeploymentFiles.Text("scripts", "stack"));
     }
 }

@@ -12,11 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChatOps.Tests.Docs;
 
 /// <summary>
-/// The README's example replies (between the examples markers) are what the commands print today: each
-/// `$ scripts/run ask "..."` block is run through the real registry against the Ops answers below, at a
-/// fixed clock, and must match. When a reply changes on purpose, the failure shows the new text to paste.
+/// The example replies in README.md and docs/commands.md (between the examples markers) are what the
+/// commands print today: each `$ scripts/run ask "..."` block is run through the real registry against the
+/// Ops answers below, at a fixed clock, and must match. When a reply changes on purpose, the failure shows
+/// the new text to paste.
 /// </summary>
-public sealed class ReadmeExampleRepliesTests
+public sealed class ExampleRepliesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
@@ -81,28 +82,34 @@ public sealed class ReadmeExampleRepliesTests
         return output.ToString().ReplaceLineEndings("\n").TrimEnd();
     }
 
-    public static IEnumerable<object[]> Examples()
+    public static TheoryData<string, string, string> Examples()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md")).ReplaceLineEndings("\n");
-        var start = readme.IndexOf("<!-- examples:start -->", StringComparison.Ordinal);
-        var end = readme.IndexOf("<!-- examples:end -->", StringComparison.Ordinal);
-        foreach (Match block in Regex.Matches(readme[start..end], "```\n\\$ scripts/run ask \"(?<command>[^\"]+)\"\n(?<reply>.*?)\n```", RegexOptions.Singleline))
-            yield return [block.Groups["command"].Value, block.Groups["reply"].Value];
+        var examples = new TheoryData<string, string, string>();
+        foreach (var page in new[] { "README.md", "docs/commands.md" })
+        {
+            var text = DocFiles.Text(page);
+            var start = text.IndexOf("<!-- examples:start -->", StringComparison.Ordinal);
+            var end = text.IndexOf("<!-- examples:end -->", StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, $"{page} has no examples markers");
+            foreach (Match block in Regex.Matches(text[start..end], "```\n\\$ scripts/run ask \"(?<command>[^\"]+)\"\n(?<reply>.*?)\n```", RegexOptions.Singleline))
+                examples.Add(page, block.Groups["command"].Value, block.Groups["reply"].Value);
+        }
+        return examples;
     }
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task TheReadmeShows_WhatTheCommandPrints(string command, string shown)
+    public async Task TheDocsShow_WhatTheCommandPrints(string page, string command, string shown)
     {
         var actual = await AskAsync(command);
 
-        Assert.True(actual == shown, $"README example for `{command}` is out of date; it prints:\n{actual}");
+        Assert.True(actual == shown, $"{page}: the example for `{command}` is out of date; it prints:\n{actual}");
     }
 
     [Fact]
     public void EveryCommand_HasAnExample()
     {
-        var shown = Examples().Select(e => (string)e[0]).ToList();
+        var shown = Examples().Select(e => (string)e[1]).ToList();
         var registry = CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = "http://127.0.0.1:1" }).GetRequiredService<CommandRegistry>();
 
         Assert.All(registry.All, c => Assert.Contains(shown, s => s.StartsWith(c.Info.Name, StringComparison.OrdinalIgnoreCase)));

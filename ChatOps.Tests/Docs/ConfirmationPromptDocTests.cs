@@ -1,14 +1,13 @@
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Replies;
-using ChatOps.Tests.Support;
 
 namespace ChatOps.Tests.Docs;
 
-/// <summary>The confirmation prompt the README shows is the prompt's Block Kit rendered as the shell renders it.</summary>
-public sealed class ReadmePromptTests
+/// <summary>The confirmation prompt docs/trust.md shows is the prompt's Block Kit rendered as the shell renders it.</summary>
+public sealed class ConfirmationPromptDocTests
 {
     [Fact]
-    public void TheReadmesPrompt_IsTheRenderedPrompt()
+    public void TheTrustPagesPrompt_IsTheRenderedPrompt()
     {
         var now = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
         var change = new PendingChange("Ev1", "change sampling", "float .1", "U0ALICE", "C0OPS", "T1", now.AddMinutes(10), RequireApproval: true);
@@ -16,7 +15,7 @@ public sealed class ReadmePromptTests
 
         var rendered = PlainTextRenderer.Render(prompt).ReplaceLineEndings("\n");
 
-        var readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md")).ReplaceLineEndings("\n");
-        Assert.True(readme.Contains("```\n" + rendered + "\n```", StringComparison.Ordinal), "README's prompt should read:\n" + rendered);
+        var page = DocFiles.Text("docs/trust.md");
+        Assert.True(page.Contains("```\n" + rendered + "\n```", StringComparison.Ordinal), "docs/trust.md's prompt should read:\n" + rendered);
     }
 }

@@ -1,0 +1,44 @@
+using ChatOps.Core.Alerts;
+using ChatOps.Core.Envelopes;
+using ChatOps.Core.Slack;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Worker;
+
+/// <summary>An Alertmanager notification: posted or updated in its route's channel. No person's command: no
+/// per-user limit applies, and there is nobody to answer but the channel.</summary>
+public sealed class AlertNotificationWork(AlertPoster alerts, WorkerServices services, WorkerAnswers answers,
+    ILogger<AlertNotificationWork> log) : IQueuedWork
+{
+    /// <summary>How long a notification waits for its group's first post, still in flight on another delivery.</summary>
+    private static readonly TimeSpan AlertPendingDelay = TimeSpan.FromSeconds(3);
+
+    public EnvelopeKind Kind => EnvelopeKind.AlertNotification;
+    public bool Audited => true;
+    public bool IsComplete(CommandEnvelope envelope) => envelope.Alert is not null;
+    public string ClaimKey(CommandEnvelope envelope) => envelope.DedupeKey;
+    public Task<WorkerResult> RepeatAsync(QueuedItem item, DeliveryRecord? earlier, CancellationToken ct) => answers.RepeatAsync(item, earlier, ct);
+
+    public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
+    {
+        var (envelope, audit, alert) = (item.Envelope, item.Audit, item.Envelope.Alert!);
+        string done;
+        try
+        {
+            done = await alerts.DeliverAsync(envelope, alert, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SlackApiException { RetryAfter: not null } or AlertMessagePendingException)
+        {
+            // Waits, not failures: Slack's Retry-After, or the group's first post still in flight elsewhere. The
+            // notification comes back after the wait and posts or updates then (its reservation has its dedupe key).
+            var wait = ex is SlackApiException { RetryAfter: { } slackWait } ? slackWait : AlertPendingDelay;
+            log.LogWarning("Alert notification {CommandId} waits {WaitSeconds} s ({Why})", envelope.Id, (int)Math.Ceiling(wait.TotalSeconds),
+                ex is SlackApiException ? "Slack rate limit" : "its group's first post is in flight");
+            await services.Deferrals.RequeueAsync(envelope, wait, ct).ConfigureAwait(false);
+            audit.Write("deferred");
+            return new WorkerResult(WorkerOutcome.Undeliverable, null);
+        }
+        audit.Write(done);
+        return new WorkerResult(WorkerOutcome.Answered, answers.Record(envelope, done, envelope.UserId));
+    }
+}

@@ -1,0 +1,56 @@
+using ChatOps.Core.Commands;
+using ChatOps.Core.Envelopes;
+using ChatOps.Core.Failures;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOps.Core.Worker;
+
+/// <summary>A typed command: parsed, run and answered through the registry. A user mistake is an answer like any
+/// other; an infrastructure failure escapes so the queue tries again, and the last attempt answers with the cause.</summary>
+public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replies, WorkerServices services, WorkerAnswers answers,
+    ILogger<CommandWork> log) : IQueuedWork
+{
+    public EnvelopeKind Kind => EnvelopeKind.Command;
+    public bool Audited => true;
+    public bool IsComplete(CommandEnvelope envelope) => true;
+    public string ClaimKey(CommandEnvelope envelope) => envelope.DedupeKey;
+    public Task<WorkerResult> RepeatAsync(QueuedItem item, DeliveryRecord? earlier, CancellationToken ct) => answers.RepeatAsync(item, earlier, ct);
+
+    public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
+    {
+        if (await answers.RefuseOverLimitsAsync(item, ct).ConfigureAwait(false) is { } refused) return refused;
+        var (envelope, audit) = (item.Envelope, item.Audit);
+        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry)
+        {
+            Access = services.Access,
+            Confirmations = services.Gate,
+        };
+        audit.Context = context;
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await dispatcher.RunAsync(envelope.Text, context, ct).ConfigureAwait(false);
+        }
+        catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && item.DequeueCount >= services.Options.MaxDequeueCount)
+        {
+            // The last attempt: the poison notice could only say "failed"; this says why.
+            log.LogError(failure, "Command {CommandId} failed on its last attempt ({DequeueCount}); answering with the cause",
+                envelope.Id, item.DequeueCount);
+            outcome = CommandOutcome.Failed(FailureReply.For(failure, envelope.Id));
+        }
+
+        var decision = outcome.Kind switch
+        {
+            OutcomeKind.Refused => "refused",
+            OutcomeKind.AwaitingConfirmation => "confirmation_requested",
+            _ => "allowed",
+        };
+        if (outcome.Kind == OutcomeKind.Refused)
+            log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
+        var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
+        audit.Decision = decision;
+        audit.Write(delivered ? outcome.AuditOutcome ?? WorkerAnswers.OutcomeName(outcome.Kind) : "undeliverable");
+        log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}", envelope.Id, outcome.Kind, delivered);
+        return new WorkerResult(delivered ? WorkerOutcome.Answered : WorkerOutcome.Undeliverable, answers.Record(envelope, decision, envelope.UserId));
+    }
+}
