@@ -181,6 +181,11 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeployCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.RollbackCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigTargetsCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigShowCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigHistoryCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigPushCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigRollbackCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }
