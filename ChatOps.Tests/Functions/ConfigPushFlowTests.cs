@@ -105,6 +105,30 @@ public sealed class ConfigPushFlowTests : IAsyncLifetime
         Assert.Contains(":white_check_mark:", Text(await ClickAsync(prompt, "U0BOB")));
     }
 
+    [Fact]
+    public async Task AFileSharedInADmWithPushConfig_GetsThePrompt_AndOneWithNoTextGetsTheTargetsToChooseFrom()
+    {
+        var withText = SharedInDm("push config rules", "Ev0DM1");
+        await _bot.FromSlackAsync(withText, SlackRequests.SignedHeaders(withText));
+        var prompt = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Contains("push `rules.yml` to `rules`", Text(prompt));
+
+        var bare = SharedInDm(null, "Ev0DM2");
+        await _bot.FromSlackAsync(bare, SlackRequests.SignedHeaders(bare));
+        var ask = _slack.CallsTo("chat.postMessage").Last();
+        Assert.Contains("Configuration targets:\n• `alertmanager`", Text(ask));
+        Assert.EndsWith("Which one? Share the file again with the text `push config <target>`.", Text(ask));
+    }
+
+    private static string SharedInDm(string? text, string eventId)
+    {
+        var body = JsonNode.Parse(SlackRequests.DirectMessage(text ?? "", eventId, user: "U0ALICE", ts: Envelopes.NextTs(), subtype: "file_share"))!.AsObject();
+        var ev = body["event"]!.AsObject();
+        if (text is null) ev.Remove("text");
+        ev["files"] = new JsonArray(new JsonObject { ["id"] = "F0RULES", ["name"] = "rules.yml" });
+        return body.ToJsonString();
+    }
+
     [Theory]
     [InlineData("config push nope F0RULES", "There is no config target `nope`. Targets: `alertmanager`, `rules`.")]
     [InlineData("config push rules F0GONE", "I could not read the file `F0GONE` from Slack (`file_not_found`); share it again.")]

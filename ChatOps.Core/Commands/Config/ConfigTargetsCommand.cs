@@ -33,6 +33,7 @@ public sealed class ConfigTargetsCommand(IOpsClient ops) : Command<ConfigTargets
             return $"• {Mrkdwn.Code(t.Name)}: {Mrkdwn.Escape(t.Format)}, up to {ConfigReplies.Bytes(t.MaxBytes)}, revision {Mrkdwn.Code(t.Revision)}" +
                    (checks.Count > 0 ? "; " + string.Join(", ", checks) : "");
         });
-        return ChatReply.Plain("Configuration targets:\n" + string.Join("\n", lines));
+        return ChatReply.Plain("Configuration targets:\n" + string.Join("\n", lines) +
+                               "\nWhich one? Share the file again with the text `push config <target>`.");
     }
 }
