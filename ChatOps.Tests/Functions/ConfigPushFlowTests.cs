@@ -117,7 +117,7 @@ public sealed class ConfigPushFlowTests : IAsyncLifetime
         await _bot.FromSlackAsync(bare, SlackRequests.SignedHeaders(bare));
         var ask = _slack.CallsTo("chat.postMessage").Last();
         Assert.Contains("Configuration targets:\n• `alertmanager`", Text(ask));
-        Assert.EndsWith("Which one? Share the file again with the text `push config <target>`.", Text(ask));
+        Assert.EndsWith("Which one? Share the file again with the text `push config` and the target's name.", Text(ask));
     }
 
     private static string SharedInDm(string? text, string eventId)

@@ -34,6 +34,6 @@ public sealed class ConfigTargetsCommand(IOpsClient ops) : Command<ConfigTargets
                    (checks.Count > 0 ? "; " + string.Join(", ", checks) : "");
         });
         return ChatReply.Plain("Configuration targets:\n" + string.Join("\n", lines) +
-                               "\nWhich one? Share the file again with the text `push config <target>`.");
+                               "\nWhich one? Share the file again with the text `push config` and the target's name.");
     }
 }
