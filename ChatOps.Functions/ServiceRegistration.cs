@@ -185,6 +185,11 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Deploy.DeploymentsCommand>();
         // Profiles.
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Profiles.ProfileCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigTargetsCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigShowCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigHistoryCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigPushCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigRollbackCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

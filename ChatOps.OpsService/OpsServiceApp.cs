@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using ChatOps.OpsService.Backends;
+using ChatOps.OpsService.Config;
 using ChatOps.OpsService.Deploy;
 using ChatOps.OpsService.Grpc;
 using ChatOps.OpsService.Hosting;
@@ -60,6 +61,11 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(sp => new ProfileFetcher(sp.GetRequiredService<IHttpClientFactory>().CreateClient("profiles")));
         builder.Services.AddSingleton(sp => new ProfileCaptures(options.Profiles, sp.GetRequiredService<ProfileFetcher>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProfileCaptures>>()));
+        builder.Services.AddSingleton(new ConfigTargets(options.Config, options.SamplingFile));
+        builder.Services.AddSingleton(new ConfigHistory(options.Config.HistoryFolder));
+        builder.Services.AddSingleton(sp => new ConfigChecks(sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"),
+            sp.GetRequiredService<PrometheusClient>(), sp.GetRequiredService<TimeProvider>(), options.Config.MaxOutputLines));
+        builder.Services.AddSingleton<ConfigPushes>();
         builder.Services.AddSingleton<OpsImplementation>();
         builder.Services.AddSingleton<CallMetricsInterceptor>();
         builder.Services.AddSingleton<CallLogInterceptor>();

@@ -39,4 +39,7 @@ public sealed class OpsServiceOptions
     public Deploy.DeployOptions Deploy { get; set; } = new();
     /// <summary>Services whose pprof profiles can be taken.</summary>
     public Profiles.ProfileOptions Profiles { get; set; } = new();
+
+    /// <summary>Configuration files pushed from chat (OpsService__Config__Targets__&lt;name&gt;__Path, …).</summary>
+    public Config.ConfigOptions Config { get; set; } = new();
 }

@@ -30,6 +30,7 @@ public static class OpsServiceSettings
         if (o.MaxMessageBytes is < 1024 or > 64 * 1024 * 1024) problems.Add("OpsService__MaxMessageBytes must be between 1024 and 67108864");
         problems.AddRange(Deploy.DeploySettings.Problems(o.Deploy));
         problems.AddRange(Profiles.ProfileSettings.Problems(o.Profiles));
+        problems.AddRange(Config.ConfigSettings.Problems(o.Config));
         return problems;
     }
 

@@ -182,6 +182,7 @@ var settings = {
   Slack__BotUserId: ''
   Slack__MaxRetryAfter: '00:00:30'
   Slack__ChannelPace: '00:00:01'
+  Slack__FileHostUrl: 'https://files.slack.com/'
   Ops__Endpoint: opsTarget
   Ops__Token: empty(opsServiceToken) ? '' : kvRef(vault.outputs.opsTokenUri)
   Ops__Timeout: '00:00:10'

@@ -35,6 +35,6 @@ public sealed class AccessRule
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool Names(Commands.CommandInfo command) => Split(Commands).Any(c =>
-        c == "*" || string.Equals(c, command.Name, StringComparison.OrdinalIgnoreCase) ||
+        c == "*" || command.RuleNames.Any(n => string.Equals(c, n, StringComparison.OrdinalIgnoreCase)) ||
         (c == "mutating" && command.Mutating) || (c == "read-only" && !command.Mutating));
 }

@@ -23,6 +23,12 @@ public abstract class Command<TArgs, TResult> : ICommand
     /// Mutating commands override it with words a reviewer can check.</summary>
     public virtual string Describe(TArgs args) => Info.Summary;
 
+    /// <summary>What access rules may name besides the command (a config target); null = the command only.</summary>
+    public virtual string? Scope(TArgs args) => null;
+
+    public CommandInfo InfoFor(string arguments) =>
+        Parse(arguments) is { Error: null } parsed && Scope(parsed.Value!) is { } scope ? Info with { Scope = scope } : Info;
+
     public CommandPreview Preview(string arguments)
     {
         var parsed = Parse(arguments);

@@ -30,7 +30,7 @@ public sealed class CommandDispatcher(CommandRegistry registry)
 
     private static async Task<CommandOutcome> RunAllowedAsync(ICommand command, string arguments, CommandContext context, CancellationToken ct)
     {
-        if (await context.RefusalAsync(command.Info, ct).ConfigureAwait(false) is { } refusal)
+        if (await context.RefusalAsync(command.InfoFor(arguments), ct).ConfigureAwait(false) is { } refusal)
             return CommandOutcome.Refused(ChatReply.Plain(":no_entry: " + refusal));
         // A change to production is only described here; it runs when someone allowed clicks Confirm.
         if (command.Info.Mutating && context.Confirmations is { } gate)

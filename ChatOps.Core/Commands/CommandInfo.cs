@@ -16,4 +16,10 @@ public sealed record CommandInfo(
     bool Mutating = false)
 {
     public string Usage => Grammar.Length == 0 ? Name : $"{Name} {Grammar}";
+
+    /// <summary>What this run acts on (a config target), for access rules; see <see cref="RuleNames"/>.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>The names an access rule may use for this run: the command's, and with a scope also "name scope".</summary>
+    public IReadOnlyList<string> RuleNames => Scope is null ? [Name] : [Name, $"{Name} {Scope}"];
 }

@@ -17,10 +17,19 @@ public interface ICommand
     /// <summary>The same, for a prompt that needs to ask the seams first (the version running now); a
     /// preview that finds the change impossible returns a mistake, and nothing is offered.</summary>
     Task<CommandPreview> PreviewAsync(string arguments, CommandContext context, CancellationToken ct = default);
+
+    /// <summary>The command as access rules see it for these arguments: with its scope (a config target) when it has one,
+    /// so a rule can name `config push prometheus-rules` as well as `config push`.</summary>
+    CommandInfo InfoFor(string arguments);
 }
 
 /// <summary>What running a command would do (<see cref="Summary"/>, mrkdwn), or why it cannot run (<see cref="Mistake"/>).</summary>
-public sealed record CommandPreview(string? Summary, ChatReply? Mistake);
+public sealed record CommandPreview(string? Summary, ChatReply? Mistake)
+{
+    /// <summary>The arguments the confirmation carries instead of the typed ones, when the prompt pins what it showed
+    /// (the revision a diff was made against), so Confirm runs exactly that.</summary>
+    public string? Arguments { get; init; }
+}
 
 /// <summary>The reply to send, and what kind of answer it is (the `ask` exit code reports it).</summary>
 public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)

@@ -30,25 +30,27 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
 
         var clicker = envelope.UserId;
         var now = clock.GetUtcNow();
-        if (dispatcher.Find(change.Command) is not { } command)
+        if (dispatcher.Find(change.Command) is not { } found)
             return ClickResult.Notice(ChatReply.Plain($"{Mrkdwn.Code(change.Command)} is no longer a command here; nothing was changed."), "invalid", change);
+        // Rules that name a scope ("config push prometheus-rules") apply to the click as to the request.
+        var info = found.InfoFor(change.Arguments);
         if (now > change.ExpiresAt) return ClickResult.Settled(ConfirmationPrompt.Expired(change), "expired", change);
 
         if (click.ActionId == ConfirmationActions.Cancel)
         {
-            if (clicker != change.RequestedBy && await access.RefusalAsync(command.Info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is not null)
+            if (clicker != change.RequestedBy && await access.RefusalAsync(info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is not null)
                 return ClickResult.Notice(ChatReply.Plain(
-                    $":no_entry: Only {Mrkdwn.User(change.RequestedBy)} or someone who may run {Mrkdwn.Code(command.Info.Name)} can cancel it."), "refused", change);
+                    $":no_entry: Only {Mrkdwn.User(change.RequestedBy)} or someone who may run {Mrkdwn.Code(info.Name)} can cancel it."), "refused", change);
             return ClickResult.Settled(ConfirmationPrompt.Cancelled(change, clicker, now), "cancelled", change);
         }
 
-        if (await access.RefusalAsync(command.Info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is { } refusal)
+        if (await access.RefusalAsync(info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is { } refusal)
             return ClickResult.Notice(ChatReply.Plain(":no_entry: " + refusal), "refused", change);
-        if ((change.RequireApproval || access.RequiresApproval(command.Info)) && clicker == change.RequestedBy)
+        if ((change.RequireApproval || access.RequiresApproval(info)) && clicker == change.RequestedBy)
             return ClickResult.Notice(ChatReply.Plain(
                 $":no_entry: Two-person rule: someone other than you must confirm {Mrkdwn.Code(change.CommandLine)}."), "refused", change);
 
-        var outcome = await dispatcher.RunConfirmedAsync(command, change.Arguments, context with { RequestedBy = change.RequestedBy }, ct).ConfigureAwait(false);
+        var outcome = await dispatcher.RunConfirmedAsync(found, change.Arguments, context with { RequestedBy = change.RequestedBy }, ct).ConfigureAwait(false);
         return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
         {
             Outcome = outcome.Kind,

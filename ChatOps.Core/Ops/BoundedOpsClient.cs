@@ -85,4 +85,22 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
             _slots.Release();
         }
     }
+
+    public Task<IReadOnlyList<ConfigTargetInfo>> ListConfigTargetsAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ListConfigTargetsAsync(caller, ct), ct);
+
+    public Task<ConfigFile> GetConfigAsync(string target, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.GetConfigAsync(target, caller, ct), ct);
+
+    public Task<ConfigPlanInfo> PlanConfigAsync(string target, byte[] content, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.PlanConfigAsync(target, content, caller, ct), ct);
+
+    public Task<ConfigChangeResult> PushConfigAsync(ConfigPushOrder order, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.PushConfigAsync(order, caller, ct), ct);
+
+    public Task<ConfigHistoryInfo> ConfigHistoryAsync(string target, int limit, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.ConfigHistoryAsync(target, limit, caller, ct), ct);
+
+    public Task<ConfigChangeResult> RollbackConfigAsync(ConfigRollbackOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.RollbackConfigAsync(order, planOnly, caller, ct), ct);
 }

@@ -56,4 +56,18 @@ public interface IOpsClient
 
     /// <summary>A profile started earlier, done or not.</summary>
     Task<ProfileInfo> CollectProfileAsync(string id, OpsCaller caller, CancellationToken ct = default);
+    /// <summary>Configuration files the Ops service can push (contract extension).</summary>
+    Task<IReadOnlyList<ConfigTargetInfo>> ListConfigTargetsAsync(OpsCaller caller, CancellationToken ct = default);
+
+    Task<ConfigFile> GetConfigAsync(string target, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>Checks a candidate and diffs it against the current file; writes nothing.</summary>
+    Task<ConfigPlanInfo> PlanConfigAsync(string target, byte[] content, OpsCaller caller, CancellationToken ct = default);
+
+    Task<ConfigChangeResult> PushConfigAsync(ConfigPushOrder order, OpsCaller caller, CancellationToken ct = default);
+
+    Task<ConfigHistoryInfo> ConfigHistoryAsync(string target, int limit, OpsCaller caller, CancellationToken ct = default);
+
+    /// <summary>With <paramref name="planOnly"/>, only names the revision it would go back to and shows the diff.</summary>
+    Task<ConfigChangeResult> RollbackConfigAsync(ConfigRollbackOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default);
 }

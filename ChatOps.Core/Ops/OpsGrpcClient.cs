@@ -12,7 +12,7 @@ namespace ChatOps.Core.Ops;
 /// and maps the answers and RpcExceptions back. Nothing past it sees generated types. The host
 /// hands in the channel's CallInvoker (transport, TLS, retry policy); Core adds the metadata.
 /// </summary>
-public sealed class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOpsClient
+public sealed partial class OpsGrpcClient(CallInvoker invoker, OpsOptions options) : IOpsClient
 {
     private readonly Wire.Ops.Ops.OpsClient _client = new(invoker.Intercept(new OpsMetadataInterceptor(options.Token)));
     private readonly string _endpointForHumans = DisplayEndpoint(options.Endpoint);

@@ -14,6 +14,10 @@ public sealed class SlackOptions
     /// <summary>Web API base; tests point it at a fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>Where shared files are downloaded from: the bot token is sent with a download only when its URL has
+    /// this scheme, host and port (tests point it at a fake).</summary>
+    public string FileHostUrl { get; set; } = "https://files.slack.com/";
+
     /// <summary>The bot's user id, if known in advance; otherwise taken from the event's authorizations
     /// on the ack path and from auth.test in the worker.</summary>
     public string? BotUserId { get; set; }

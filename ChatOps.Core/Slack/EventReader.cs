@@ -20,7 +20,8 @@ internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset no
         var type = Str(ev, "type");
         var botUserId = configuredBotUserId ?? BotUserFromAuthorizations(root);
         if (Str(ev, "bot_id") is not null) return SlackAck.Empty("ignored: message from a bot");
-        if (Str(ev, "subtype") is { } subtype) return SlackAck.Empty($"ignored: message subtype {subtype}");
+        // A file shared in a DM arrives as a message of subtype file_share; every other subtype (edits, joins) is not a request.
+        if (Str(ev, "subtype") is { } subtype && subtype != "file_share") return SlackAck.Empty($"ignored: message subtype {subtype}");
         if (botUserId is not null && Str(ev, "user") == botUserId) return SlackAck.Empty("ignored: the bot's own message");
 
         return type switch
@@ -36,12 +37,14 @@ internal sealed class EventReader(string? configuredBotUserId, DateTimeOffset no
         var channel = Str(ev, "channel");
         var user = Str(ev, "user");
         var ts = Str(ev, "ts");
-        var text = Str(ev, "text");
+        // A file shared without a comment may come with no text at all.
+        var text = Str(ev, "text") ?? (ev["files"] is JsonArray ? "" : null);
         if (channel is null || user is null || ts is null || text is null)
             return SlackAck.BadRequest("event lacks channel, user, ts or text");
 
         var threadTs = Str(ev, "thread_ts");
         var plain = SlackText.ToPlain(SlackText.StripBotMention(text, botUserId));
+        plain = SharedFiles.CommandText(plain, ev["files"] as JsonArray, source == EnvelopeSource.DirectMessage);
         // The ack cannot answer an event, so an over-long command is queued cut short with its length,
         // and the worker answers with the limit; the queue message stays small.
         var tooLong = plain.Length > maxCommandLength;

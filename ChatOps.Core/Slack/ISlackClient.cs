@@ -25,6 +25,13 @@ public interface ISlackClient
     /// <summary>usergroups.users.list: the user ids in a user group.</summary>
     Task<IReadOnlyList<string>> UserGroupMembersAsync(string groupId, CancellationToken ct = default);
 
+    /// <summary>files.info (scope files:read).</summary>
+    Task<SlackFile> FileInfoAsync(string fileId, CancellationToken ct = default);
+
+    /// <summary>A shared file's bytes, fetched with the bot token from Slack's file host only (Slack__FileHostUrl); a
+    /// download URL on any other host, or a file over <paramref name="maxBytes"/>, is refused without a request.</summary>
+    Task<SlackDownload> DownloadFileAsync(SlackFile file, int maxBytes, CancellationToken ct = default);
+
     /// <summary>Posts to a slash command's or interaction's response_url (no token is sent there).</summary>
     Task RespondAsync(string responseUrl, ChatReply reply, bool inChannel, bool replaceOriginal, CancellationToken ct = default);
 }

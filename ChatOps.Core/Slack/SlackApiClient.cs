@@ -13,7 +13,7 @@ namespace ChatOps.Core.Slack;
 /// <see cref="SlackApiException"/>, 429 into a wait of Retry-After seconds (bounded), 5xx and network
 /// errors into transient failures. The bot token goes only to <see cref="SlackOptions.ApiBaseUrl"/>.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, SlackOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null,
+public sealed partial class SlackApiClient(HttpClient http, SlackOptions options, Func<TimeSpan, CancellationToken, Task>? delay = null,
     ChannelPacer? pacer = null)
     : ISlackClient
 {

@@ -13,7 +13,8 @@ internal sealed partial class OpsImplementation(
     PrometheusClient prometheus, JaegerClient jaeger, SamplingFile sampling, OpsServiceOptions options, TimeProvider clock, ILogger<OpsImplementation> log,
     AlertmanagerClient alertmanager,
     Deployments deployments,
-    Profiles.ProfileCaptures profiles)
+    Profiles.ProfileCaptures profiles,
+    Config.ConfigPushes configs)
     : Wire.Ops.Ops.OpsBase
 {
     private const int DefaultDepth = 20;

@@ -49,6 +49,11 @@ public sealed class HostileInputTests
         ["rollback"] = [$"rollback {Evil}", "rollback demo"],
         ["profile"] = [$"profile {Evil}", $"profile demo {Evil}", $"profile demo cpu for {Evil}", $"profile {Evil} heap"],
         ["deployments"] = [$"deployments {Evil}", $"deployments limit={Evil}", "deployments demo", "deployments"],
+        ["config targets"] = [$"config targets {Evil}", "config targets"],
+        ["config show"] = [$"config show {Evil}", "config show rules", "config show nope"],
+        ["config history"] = [$"config history {Evil}", "config history rules", "config history nope"],
+        ["config push"] = [$"config push {Evil} F0ABCDEF", $"config push rules {Evil}", "config push nope F0ABCDEF", $"config push rules F0ABCDEF {Evil} {Evil}"],
+        ["config rollback"] = [$"config rollback {Evil}", $"config rollback rules {Evil}", "config rollback rules", "config rollback rules 0123456789ab"],
     };
 
     private static FakeOpsClient HostileOps(bool empty) => empty ? new FakeOpsClient { Version = "" } : new FakeOpsClient
@@ -62,6 +67,9 @@ public sealed class HostileInputTests
         Logs = new TraceLogs("4bf92f3577b34da6a3ce929d0e0e4736", [new LogEvent(Now, [new LogField(Evil, Evil), new LogField("message", Evil)])]),
         Series = [new MetricSeries(new Dictionary<string, string> { ["__name__"] = Evil, ["job"] = Evil }, [new MetricPoint(Now.AddMinutes(-5), 1)])],
         RollbackVersion = Evil,
+        ConfigFiles = { ["rules"] = System.Text.Encoding.UTF8.GetBytes(Evil) },
+        ConfigChanges = { ["rules"] = [new ConfigChangeInfo("0123456789ab", Evil, Evil, Evil, Evil, Evil, Now, Evil, [Evil, "```" + Evil])] },
+        ConfigOutput = [Evil, "```" + Evil],
         Deployments =
         {
             new DeploymentInfo(Evil, Evil, Evil, Evil, false, Evil, Evil, Now.AddMinutes(-9), Now.AddMinutes(-8), DeploymentState.Failed, 1, [Evil, "```" + Evil]),

@@ -53,6 +53,19 @@ public sealed class ExampleRepliesTests
                 Now.AddHours(-1), Now.AddHours(-1).AddSeconds(41), DeploymentState.Failed, 1, ["error: ImagePullBackOff"]),
         },
         ProfileAnswer = new ProfileStart(new ProfileInfo("3c9d2e1f0a4b5c6d", "checkout", "cpu", 20, "U0ALICE", Now, Now.AddSeconds(20), false, null), null),
+        ConfigFiles =
+        {
+            ["alertmanager"] = System.Text.Encoding.UTF8.GetBytes("route:\n  receiver: chatops\n"),
+            ["prometheus-rules"] = System.Text.Encoding.UTF8.GetBytes("groups: []\n"),
+        },
+        ConfigChanges =
+        {
+            ["prometheus-rules"] =
+            [
+                new ConfigChangeInfo("9c1e5b7a2f40", "3f2a9c1b7d4e", "push", "restored", "U024BE7LH", "U0G9QF9C6", Now.AddMinutes(-20), "", []),
+                new ConfigChangeInfo("3f2a9c1b7d4e", "b81d04c9e2a7", "push", "applied", "U024BE7LH", "U0G9QF9C6", Now.AddHours(-3), "", []),
+            ],
+        },
     }.WithSilence(new SilenceInfo("3f2c1a9e-6b1d-4c55-9a8e-0f1e2d3c4b5a", [new ChatOps.Core.Alerts.LabelMatcher("alertname", "DiskFillingUp", false, true)],
         Now.AddMinutes(-30), Now.AddHours(2), "U0ALICE", "resizing the volume", "active"));
 

@@ -49,6 +49,13 @@ public sealed class BoundedOpsClientTests
         public Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
             throw new NotSupportedException();
         public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<ConfigTargetInfo>> ListConfigTargetsAsync(OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConfigFile> GetConfigAsync(string target, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConfigPlanInfo> PlanConfigAsync(string target, byte[] content, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConfigChangeResult> PushConfigAsync(ConfigPushOrder order, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConfigHistoryInfo> ConfigHistoryAsync(string target, int limit, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ConfigChangeResult> RollbackConfigAsync(ConfigRollbackOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
+            throw new NotSupportedException();
         public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
             throw new NotSupportedException();
         public Task<IReadOnlyList<ProfileTargetInfo>> ListProfileTargetsAsync(OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();

@@ -4,7 +4,7 @@ using ChatOps.Core.Ops.Model;
 namespace ChatOps.Tests.Support;
 
 /// <summary>A hand-written Ops seam: canned answers, recorded calls, and a failure to throw when set.</summary>
-public sealed class FakeOpsClient : IOpsClient
+public sealed partial class FakeOpsClient : IOpsClient
 {
     public List<(string Method, object? Request, OpsCaller Caller)> Calls { get; } = [];
     public Exception? Failure { get; set; }

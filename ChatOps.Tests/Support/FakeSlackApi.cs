@@ -27,6 +27,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>What usergroups.users.list answers for any group.</summary>
     public string[] GroupMembers { get; set; } = [];
     public string ApiBaseUrl => BaseUrl + "api/";
+
+    /// <summary>Files people shared, by id: what files.info says of them and what the file host serves.</summary>
+    public ConcurrentDictionary<string, SharedFile> Files { get; } = new();
     public IReadOnlyList<RecordedCall> Calls => _calls.ToList();
 
     /// <summary>A response_url for a slash command, served by this fake.</summary>
@@ -40,6 +43,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
             app.MapPost("/api/{method}", async (string method, HttpRequest request) => await fake.AnswerAsync(method, request));
             app.MapPost("/response/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("response_url", request));
             app.MapPost("/upload/{id}", async (string id, HttpRequest request) => await fake.AnswerAsync("upload", request));
+            // Slack's file host: the bytes of a shared file, for a request that carries the bot token.
+            app.MapGet("/files/{id}/{name}", async (string id, string name, HttpRequest request) => await fake.AnswerAsync("file download", request));
         });
         fake.BaseUrl = url + "/";
         return fake;
@@ -94,6 +99,20 @@ public sealed class FakeSlackApi : IAsyncDisposable
             "response_url" or "upload" => Results.Text("ok"),
             "usergroups.users.list" => Results.Json(new JsonObject
                 { ["ok"] = true, ["users"] = new JsonArray(GroupMembers.Select(u => (JsonNode?)u).ToArray()) }),
+            "files.info" when Files.TryGetValue(call.Form("file") ?? "", out var file) => Results.Json(new JsonObject
+            {
+                ["ok"] = true,
+                ["file"] = new JsonObject
+                {
+                    ["id"] = call.Form("file"), ["name"] = file.Name, ["size"] = file.ReportedSize ?? file.Content.Length, ["user_team"] = file.UserTeam,
+                    ["url_private_download"] = file.DownloadUrl ?? $"{BaseUrl}files/{call.Form("file")}/{file.Name}",
+                },
+            }),
+            "files.info" => SlackError("file_not_found"),
+            "file download" when Files.Values.FirstOrDefault(f => request.Path.Value!.EndsWith("/" + f.Name, StringComparison.Ordinal)) is { } served =>
+                served.RedirectTo is { } elsewhere ? Results.Redirect(elsewhere)
+                : call.Authorization == "Bearer " + SlackRequests.BotToken ? Results.Bytes(served.Content) : Results.Redirect("/signin"),
+            "file download" => Results.NotFound(),
             "files.getUploadURLExternal" => Results.Json(new JsonObject
                 { ["ok"] = true, ["upload_url"] = $"{BaseUrl}upload/F0{_calls.Count}", ["file_id"] = $"F0{_calls.Count}" }),
             _ => Results.Json(new JsonObject { ["ok"] = true, ["ts"] = $"1700000000.{_calls.Count:D6}" }),
@@ -123,3 +142,8 @@ public sealed record RecordedCall(string Method, string Authorization, string Bo
 
     public string? Str(string name) => Json[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
+
+/// <summary>A file shared in the fake workspace. <see cref="ReportedSize"/> lets files.info say another size than the bytes served;
+/// <see cref="RedirectTo"/> makes the file host answer with a redirect there.</summary>
+public sealed record SharedFile(string Name, byte[] Content, string UserTeam = "T0001", string? DownloadUrl = null, long? ReportedSize = null,
+    string? RedirectTo = null);

@@ -14,9 +14,14 @@ public sealed class RealPrometheus : IAsyncDisposable
 
     public string Url => _daemon.Url;
 
+    /// <summary>Its rule file, which a reload re-reads.</summary>
+    public string RulesFile => Path.Combine(_daemon.Folder, "rules.yml");
+
     /// <param name="rules">A rule file to use instead of the default one (its YAML).</param>
     /// <param name="alertmanager">host:port of an Alertmanager to send the alerts to.</param>
-    public static async Task<RealPrometheus> StartAsync(string scrapeTarget, int? port = null, string? rules = null, string? alertmanager = null)
+    /// <param name="reloadable">Serves POST /-/reload and scrapes itself, so its reload metrics can be queried.</param>
+    public static async Task<RealPrometheus> StartAsync(string scrapeTarget, int? port = null, string? rules = null, string? alertmanager = null,
+        bool reloadable = false)
     {
         var dir = LoopbackDaemon.NewFolder("prometheus");
         await File.WriteAllTextAsync(Path.Combine(dir, "rules.yml"), rules ?? """
@@ -51,10 +56,17 @@ public sealed class RealPrometheus : IAsyncDisposable
                   - targets: ["{scrapeTarget}"]
             """);
         port ??= FreePort.Next();
+        if (reloadable)
+            await File.AppendAllTextAsync(Path.Combine(dir, "prometheus.yml"), $"""
+
+                  - job_name: prometheus
+                    static_configs:
+                      - targets: ["127.0.0.1:{port}"]
+                """);
         return new RealPrometheus(await LoopbackDaemon.StartAsync("prometheus", dir, port.Value,
         [
             "--config.file=" + Path.Combine(dir, "prometheus.yml"), "--storage.tsdb.path=" + Path.Combine(dir, "data"),
-            $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
+            $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn", .. (reloadable ? new[] { "--web.enable-lifecycle" } : []),
         ]));
     }
 
