@@ -28,9 +28,6 @@ public sealed class DeploymentFollower(
     // A day of looks at the default pace; the Ops service ends every action long before (its timeout).
     private const int MaxRounds = 8640;
 
-    // The longest wait between looks while the Ops service cannot be reached.
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
-
     private const int QueueAttempts = 3;
 
     public EnvelopeKind Kind => EnvelopeKind.DeploymentFollow;
@@ -94,17 +91,12 @@ public sealed class DeploymentFollower(
             outcome = await EndUnknownAsync(envelope, follow, DeploymentReplies.HistoryGone(follow.DeploymentId), "history_gone", item.MessageId, ct)
                 .ConfigureAwait(false);
         }
-        catch (ServiceFailureException ex) when (IsTransient(ex))
+        catch (ServiceFailureException ex) when (OpsOutage.IsTransient(ex))
         {
             outcome = await MissAsync(envelope, follow, ex, item.MessageId, ct).ConfigureAwait(false);
         }
         return new WorkerResult(outcome, new DeliveryRecord(ClaimKey(envelope), envelope.Id, "deployment_followed", envelope.UserId, clock.GetUtcNow()));
     }
-
-    /// <summary>Unreachable, overloaded or slow: the Ops service may answer again in a minute (a restart).</summary>
-    private static bool IsTransient(ServiceFailureException ex) =>
-        ex.Handling == FailureHandling.Retry ||
-        ex is OpsException { Code: StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted or StatusCode.Unknown };
 
     /// <summary>The Ops service did not answer this look: look again later, waiting longer each time, until the
     /// deployment must have ended; then say so in the message.</summary>
@@ -119,7 +111,7 @@ public sealed class DeploymentFollower(
                 .ConfigureAwait(false);
         }
         var misses = follow.Misses + 1;
-        var wait = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, options.DeploymentPoll.Ticks << Math.Min(misses, 16)));
+        var wait = OpsOutage.Backoff(options.DeploymentPoll, misses);
         log.LogWarning("Deployment {DeploymentId}: the Ops service did not answer look {Round} ({Error}); looking again in {WaitSeconds} s",
             follow.DeploymentId, follow.Round, ex.UserMessage, (int)Math.Ceiling(wait.TotalSeconds));
         await followUps.QueueAsync(Next(envelope, follow with { Round = follow.Round + 1, Misses = misses }), wait, ct).ConfigureAwait(false);

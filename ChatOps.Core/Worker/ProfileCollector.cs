@@ -1,6 +1,7 @@
 using ChatOps.Core.Commands.Profiles;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Failures;
 using ChatOps.Core.Graphs;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
@@ -24,19 +25,36 @@ public sealed class ProfileCollector(
     // A minute of looks past the time it should have been in; the Ops service gives up on a target long before.
     private const int MaxRounds = 30;
 
-    /// <summary>Queues the first look, for when the profile should be in. A failure here is logged: the reply
-    /// already said the profile is being taken, and the command is not run again for it.</summary>
+    /// <summary>How long the Ops service keeps a profile it has taken (its default KeepFor): past this, looking again
+    /// through an outage cannot find it.</summary>
+    public static readonly TimeSpan CollectFor = TimeSpan.FromMinutes(15);
+
+    private const int QueueAttempts = 3;
+
+    /// <summary>Queues the first look, for when the profile should be in, trying a few times. The reply already said the
+    /// profile follows in the thread and the command is not run again for it, so a failure says so in the thread.</summary>
     public async Task StartAsync(CommandEnvelope command, ProfileInfo profile, CancellationToken ct = default)
     {
         var wait = profile.ReadyAt - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await followUps.QueueAsync(Next(command, new ProfileCollect(profile.Id, 1)), wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, ct)
-                .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            log.LogError(ex, "Could not queue the collection of profile {ProfileId} ({CommandId}); it will not be posted", profile.Id, command.Id);
+            try
+            {
+                await followUps.QueueAsync(Next(command, new ProfileCollect(profile.Id, 1)), wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, ct)
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && attempt < QueueAttempts)
+            {
+                log.LogWarning("Queueing the collection of profile {ProfileId} ({CommandId}) failed ({Error}); trying again", profile.Id, command.Id, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), clock, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Could not queue the collection of profile {ProfileId} ({CommandId}); it will not be posted", profile.Id, command.Id);
+                await replies.SendAsync(command, ProfileReplies.NotCollected(profile), ct).ConfigureAwait(false);
+                return;
+            }
         }
     }
 
@@ -62,7 +80,11 @@ public sealed class ProfileCollector(
             var (service, kind) = ServiceAndKind(envelope.Text);
             return await FinishAsync(envelope, item.MessageId, ProfileReplies.Gone(service, kind), ct).ConfigureAwait(false);
         }
-        if (!profile.Done && collect.Round < MaxRounds)
+        catch (ServiceFailureException ex) when (OpsOutage.IsTransient(ex))
+        {
+            return await MissAsync(envelope, collect, ex, item.MessageId, ct).ConfigureAwait(false);
+        }
+        if (!profile.Done && collect.Round - collect.Misses < MaxRounds)
         {
             await followUps.QueueAsync(Next(envelope, collect with { Round = collect.Round + 1 }), Poll, ct).ConfigureAwait(false);
             log.LogInformation("Profile {ProfileId} not in yet (look {Round})", profile.Id, collect.Round);
@@ -75,6 +97,26 @@ public sealed class ProfileCollector(
             _ => ProfileReplies.Finished(profile, await renderer.DrawFlameGraphAsync(ProfileReplies.Flame(profile), ct).ConfigureAwait(false)),
         };
         return await FinishAsync(envelope, item.MessageId, reply, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The Ops service did not answer this look: look again later, waiting longer each time, for as long as it
+    /// keeps the profile; then say plainly in the thread that it was lost.</summary>
+    private async Task<WorkerResult> MissAsync(CommandEnvelope envelope, ProfileCollect collect, ServiceFailureException ex, string messageId,
+        CancellationToken ct)
+    {
+        if (clock.GetUtcNow() >= envelope.ReceivedAt + CollectFor)
+        {
+            log.LogError("Lost profile {ProfileId}: the Ops service did not answer since look {Round} ({Error})",
+                collect.ProfileId, collect.Round, ex.UserMessage);
+            var (service, kind) = ServiceAndKind(envelope.Text);
+            return await FinishAsync(envelope, messageId, ProfileReplies.Lost(service, kind, ex.UserMessage), ct).ConfigureAwait(false);
+        }
+        var misses = collect.Misses + 1;
+        var wait = OpsOutage.Backoff(Poll, misses - 1);
+        log.LogWarning("Profile {ProfileId}: the Ops service did not answer look {Round} ({Error}); looking again in {WaitSeconds} s",
+            collect.ProfileId, collect.Round, ex.UserMessage, (int)Math.Ceiling(wait.TotalSeconds));
+        await followUps.QueueAsync(Next(envelope, collect with { Round = collect.Round + 1, Misses = misses }), wait, ct).ConfigureAwait(false);
+        return new WorkerResult(WorkerOutcome.Undeliverable, Record(envelope, "profile_pending"));
     }
 
     private async Task<WorkerResult> FinishAsync(CommandEnvelope envelope, string messageId, Replies.ChatReply reply, CancellationToken ct)

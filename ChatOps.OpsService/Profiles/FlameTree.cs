@@ -9,14 +9,32 @@ internal sealed class FlameTree
     /// <summary>A bound on what goes over the wire whatever the profile's shape.</summary>
     public const int MaxFrames = 5000;
 
+    /// <summary>A bound on the tree in memory: paths that would grow it further are folded into a "(more)" frame.</summary>
+    public const int MaxNodes = 200_000;
+
+    public const string More = "(more)";
+
     private readonly Node _root = new("root");
+
+    private int _nodes;
 
     public void Add(IReadOnlyList<string> stack, long value)
     {
         var node = _root;
         foreach (var name in stack)
         {
-            if (!node.Children.TryGetValue(name, out var child)) node.Children[name] = child = new Node(name);
+            if (!node.Children.TryGetValue(name, out var child))
+            {
+                if (_nodes >= MaxNodes)
+                {
+                    // The rest of this path is folded: at most one "(more)" per node, so the tree stays under twice the bound.
+                    if (!node.Children.TryGetValue(More, out child)) node.Children[More] = child = new Node(More);
+                    child.Value = checked(child.Value + value);
+                    return;
+                }
+                node.Children[name] = child = new Node(name);
+                _nodes++;
+            }
             child.Value = checked(child.Value + value);
             node = child;
         }

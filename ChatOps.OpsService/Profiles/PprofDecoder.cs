@@ -12,6 +12,18 @@ public static class PprofDecoder
 {
     public const int TopCount = 15;
 
+    /// <summary>The deepest stack kept per sample; deeper ones lose their outermost callers (the hot leaf is what matters).</summary>
+    public const int MaxDepth = 1024;
+
+    /// <summary>The frames read over all samples: past this the profile is refused rather than tie up the service.</summary>
+    public const int MaxFrames = 10_000_000;
+
+    /// <summary>The root frame of a stack cut to <see cref="MaxDepth"/>, so the flame graph shows that callers are missing.</summary>
+    public const string CutFrame = "(deeper callers cut)";
+
+    /// <summary>Where the paths go once the tree holds <see cref="FlameTree.MaxNodes"/> frames.</summary>
+    public const string MoreFrame = FlameTree.More;
+
     public static async Task<ProfileSummary> DecodeAsync(byte[] raw, long maxBytes, CancellationToken ct = default)
     {
         var bytes = BoundedRead.IsGzip(raw) ? await BoundedRead.GunzipAsync(raw, maxBytes, ct).ConfigureAwait(false) : raw;
@@ -27,7 +39,7 @@ public static class PprofDecoder
         }
         try
         {
-            return Summarise(profile);
+            return Summarise(profile, ct);
         }
         catch (OverflowException ex)
         {
@@ -35,7 +47,7 @@ public static class PprofDecoder
         }
     }
 
-    private static ProfileSummary Summarise(Profile p)
+    private static ProfileSummary Summarise(Profile p, CancellationToken ct)
     {
         if (p.SampleType.Count == 0) throw new ProfileFailure("the profile is corrupt (it names no sample type)");
         string Str(long index) => index >= 0 && index < p.StringTable.Count
@@ -56,19 +68,34 @@ public static class PprofDecoder
         var stack = new List<string>();
         long total = 0;
         var count = 0;
+        long frameCount = 0;
+        var read = 0;
         foreach (var sample in p.Sample)
         {
+            // Reading is CPU work a stopping service or a cancelled capture should not wait out.
+            if ((read++ & 255) == 0) ct.ThrowIfCancellationRequested();
             if (sample.Value.Count != p.SampleType.Count) throw new ProfileFailure("the profile is corrupt (a sample's values do not match its sample types)");
             var value = sample.Value[valueIndex];
             if (value <= 0) continue;
             stack.Clear();
-            // Locations come leaf first, and inside one location the inlined callee comes before its caller.
-            for (var i = sample.LocationId.Count - 1; i >= 0; i--)
+            // Locations come leaf first, and inside one location the inlined callee comes before its caller: read leaf
+            // first and stop at MaxDepth, so a stack repeating one location millions of times costs MaxDepth frames.
+            var cut = false;
+            for (var i = 0; i < sample.LocationId.Count && !cut; i++)
             {
                 if (!frames.TryGetValue(sample.LocationId[i], out var names))
                     throw new ProfileFailure("the profile is corrupt (a sample points at a location it does not hold)");
-                stack.AddRange(names);
+                for (var j = names.Length - 1; j >= 0; j--)
+                {
+                    if (stack.Count == MaxDepth) { cut = true; break; }
+                    stack.Add(names[j]);
+                }
             }
+            if (cut) stack.Add(CutFrame);
+            stack.Reverse();
+            frameCount += stack.Count;
+            if (frameCount > MaxFrames)
+                throw new ProfileFailure($"the profile is too large to read (over {MaxFrames:N0} frames in its samples)");
             if (stack.Count == 0) stack.Add("(unknown)");
             total = checked(total + value);
             count++;

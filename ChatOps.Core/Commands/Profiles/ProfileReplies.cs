@@ -24,6 +24,12 @@ public static class ProfileReplies
     public static ChatReply Gone(string service, string kind) =>
         ChatReply.Plain($":warning: The {Mrkdwn.Escape(kind)} profile of {Mrkdwn.Code(service)} is no longer held by the Ops service (it restarted, or the profile expired); take it again.");
 
+    public static ChatReply Lost(string service, string kind, string why) =>
+        ChatReply.Plain($":warning: The {Mrkdwn.Escape(kind)} profile of {Mrkdwn.Code(service)} was lost: the Ops service did not answer for as long as it keeps profiles ({Mrkdwn.Escape(why)}). Take it again.");
+
+    public static ChatReply NotCollected(ProfileInfo p) =>
+        ChatReply.Plain($":warning: I could not collect the {Mrkdwn.Escape(p.Kind)} profile of {Mrkdwn.Code(p.Service)}, so nothing will follow here. Take it again.");
+
     public static FlameGraphSpec Flame(ProfileInfo p) => new(p.Flame, p.Total,
         $"{p.Service}: {p.Kind} profile" + (p.Kind == "cpu" ? $" for {p.Seconds} s" : ""),
         $"{p.SampleType}: {ProfileValues.Format(p.Total, p.Unit)} in {p.SampleCount:N0} samples, taken {Times.Utc(p.TakenAt)}; callers above callees, widest first",
