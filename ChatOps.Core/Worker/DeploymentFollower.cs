@@ -94,17 +94,12 @@ public sealed class DeploymentFollower(
             outcome = await EndUnknownAsync(envelope, follow, DeploymentReplies.HistoryGone(follow.DeploymentId), "history_gone", item.MessageId, ct)
                 .ConfigureAwait(false);
         }
-        catch (ServiceFailureException ex) when (IsTransient(ex))
+        catch (ServiceFailureException ex) when (TransientFailure.Is(ex))
         {
             outcome = await MissAsync(envelope, follow, ex, item.MessageId, ct).ConfigureAwait(false);
         }
         return new WorkerResult(outcome, new DeliveryRecord(ClaimKey(envelope), envelope.Id, "deployment_followed", envelope.UserId, clock.GetUtcNow()));
     }
-
-    /// <summary>Unreachable, overloaded or slow: the Ops service may answer again in a minute (a restart).</summary>
-    private static bool IsTransient(ServiceFailureException ex) =>
-        ex.Handling == FailureHandling.Retry ||
-        ex is OpsException { Code: StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted or StatusCode.Unknown };
 
     /// <summary>The Ops service did not answer this look: look again later, waiting longer each time, until the
     /// deployment must have ended; then say so in the message.</summary>
