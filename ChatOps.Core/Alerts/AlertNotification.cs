@@ -42,7 +42,7 @@ public sealed record AlertNotification
     }
 
     /// <summary>This notification without its alerts, which wait in storage under <paramref name="name"/>.</summary>
-    public AlertNotification WithoutAlerts(string name) => this with { Alerts = [], Stored = new AlertBodyRef(name, DeliveryKey(), Alerts.Count) };
+    public AlertNotification WithoutAlerts(string name) => this with { Alerts = [], Stored = new AlertBodyRef(name, DeliveryKey(), Alerts.Count) { Order = AlertOrder.Of(this) } };
 
     /// <summary>The blob name that keeps this group's message: groupKeys are long and free text.</summary>
     public string GroupId() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(GroupKey)))[..40];

@@ -23,25 +23,43 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
     /// <summary>Races lost in a row before the queue is asked to bring the notification back later.</summary>
     private const int MaxRaces = 5;
 
+    /// <summary>Tries at saving a posted message's ts before the failure is let through.</summary>
+    private const int SaveAttempts = 4;
+
     /// <summary>Slack's answers for a message that can no longer be updated where it was.</summary>
     private static readonly HashSet<string> Gone = ["message_not_found", "channel_not_found", "is_archived", "cant_update_message"];
 
     /// <returns>"posted", "updated" or "older" (a notification older than what the message shows: nothing changed).</returns>
     public async Task<string> DeliverAsync(CommandEnvelope envelope, AlertNotification queued, CancellationToken ct = default)
     {
-        var n = await WholeAsync(queued, ct).ConfigureAwait(false);
+        if (await WholeAsync(queued, ct).ConfigureAwait(false) is not { } n)
+        {
+            // The body is removed once shown, before the delivery is recorded: a redelivery after a crash in between
+            // finds the group's message already at this state or a newer one, and has nothing left to do.
+            if (await ShownAsync(queued, ct).ConfigureAwait(false)) return "updated";
+            throw new ServiceFailureException($"the {queued.Stored!.Alerts} alerts of {AlertMessage.Name(queued)} are no longer in storage",
+                FailureHandling.Answer);
+        }
         var done = await ShowAsync(envelope, n, ct).ConfigureAwait(false);
         // The claim check has served: the delivery is recorded by the caller, so it is not read again.
         if (queued.Stored is { } stored) await messages.RemoveNotificationAsync(stored.Name, CancellationToken.None).ConfigureAwait(false);
         return done;
     }
 
-    private async Task<AlertNotification> WholeAsync(AlertNotification queued, CancellationToken ct)
+    private async Task<AlertNotification?> WholeAsync(AlertNotification queued, CancellationToken ct)
     {
         if (queued.Stored is not { } stored) return queued;
-        return await messages.LoadNotificationAsync(stored.Name, ct).ConfigureAwait(false)
-               ?? throw new ServiceFailureException($"the {stored.Alerts} alerts of {AlertMessage.Name(queued)} are no longer in storage",
-                   FailureHandling.Answer);
+        return await messages.LoadNotificationAsync(stored.Name, ct).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ShownAsync(AlertNotification queued, CancellationToken ct)
+    {
+        var stored = queued.Stored!;
+        if (await messages.FindAsync(queued.GroupId(), ct).ConfigureAwait(false) is not { Record: { Ts: not null } record }) return false;
+        var shown = record.Last?.DeliveryKey() == stored.DeliveryKey || (stored.Order is { } order && record.Order >= order);
+        if (shown)
+            log.LogInformation("Alert group {GroupId}: a redelivered notification whose body is gone is already shown ({Ts})", queued.GroupId(), record.Ts);
+        return shown;
     }
 
     private async Task<string> ShowAsync(CommandEnvelope envelope, AlertNotification n, CancellationToken ct)
@@ -171,15 +189,48 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
         // Saved before anything else can fail, so a retry updates this message instead of posting again. Should a newer
         // notification have replaced the reservation meanwhile (it was stale), the newer one posts; this one stays.
         var saved = reservation with { Ts = posted, ReservedBy = null };
-        if (await messages.TryReplaceAsync(groupId, saved, version, CancellationToken.None).ConfigureAwait(false) is null)
+        if (await SaveTsAsync(groupId, saved, version).ConfigureAwait(false) is null)
             log.LogWarning("Alert group {GroupId}: the record changed while its message was posted ({Ts})", groupId, posted);
         log.LogInformation("Alert group {GroupId} ({Status}) posted in {Channel}", groupId, n.Status, reservation.Channel);
+        // The thread extras are best effort: the message is out and its ts saved, so a retry would take the update
+        // path and never post them; failing here would only report a shown alert as failed.
         if (reservation is { PreviousChannel: { } previousChannel, PreviousTs: { } previousTs })
-            await slack.PostMessageAsync(reservation.Channel, ChatReply.Plain(
+            await ExtraAsync(groupId, "the link to the earlier message", () => slack.PostMessageAsync(reservation.Channel, ChatReply.Plain(
                 $":repeat: This group fired before: {Mrkdwn.Link(Permalink(previousChannel, previousTs), "the earlier message")} (resolved)."),
-                posted, ct).ConfigureAwait(false);
-        if (n.Firing && graphToo) await PostGraphAsync(reservation.Channel, posted, n, ct).ConfigureAwait(false);
+                posted, ct)).ConfigureAwait(false);
+        if (n.Firing && graphToo) await ExtraAsync(groupId, "the graph", () => PostGraphAsync(reservation.Channel, posted, n, ct)).ConfigureAwait(false);
         return "posted";
+    }
+
+    /// <summary>Saves the ts of a message just posted, trying a few times: should storage fail, a retry of the
+    /// notification would find its own reservation without a ts and post the message a second time.</summary>
+    private async Task<string?> SaveTsAsync(string groupId, AlertMessageRecord saved, string version)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await messages.TryReplaceAsync(groupId, saved, version, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < SaveAttempts && ex is not OperationCanceledException)
+            {
+                log.LogWarning("Alert group {GroupId}: saving the ts {Ts} of its message failed ({Error}); trying again", groupId, saved.Ts, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ExtraAsync(string groupId, string what, Func<Task> post)
+    {
+        try
+        {
+            await post().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SlackApiException or ServiceFailureException or HttpRequestException or IOException or TimeoutException)
+        {
+            log.LogWarning("Alert group {GroupId}: {Extra} was not posted in the thread ({Error})", groupId, what,
+                ex is SlackApiException slackError ? slackError.Error : ex.Message);
+        }
     }
 
     /// <summary>Slack's workspace-independent form of a message link (it redirects to the workspace the reader is in).</summary>

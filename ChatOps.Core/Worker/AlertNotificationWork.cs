@@ -1,5 +1,6 @@
 using ChatOps.Core.Alerts;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Failures;
 using ChatOps.Core.Slack;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,13 @@ public sealed class AlertNotificationWork(AlertPoster alerts, WorkerServices ser
 {
     /// <summary>How long a notification waits for its group's first post, still in flight on another delivery.</summary>
     private static readonly TimeSpan AlertPendingDelay = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long after it was received a notification is tried again through a transient failure; after
+    /// that the failure is let through (and the channel told).</summary>
+    private static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(30);
+
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
 
     public EnvelopeKind Kind => EnvelopeKind.AlertNotification;
     public bool Audited => true;
@@ -34,6 +42,18 @@ public sealed class AlertNotificationWork(AlertPoster alerts, WorkerServices ser
             var wait = ex is SlackApiException { RetryAfter: { } slackWait } ? slackWait : AlertPendingDelay;
             log.LogWarning("Alert notification {CommandId} waits {WaitSeconds} s ({Why})", envelope.Id, (int)Math.Ceiling(wait.TotalSeconds),
                 ex is SlackApiException ? "Slack rate limit" : "its group's first post is in flight");
+            await services.Deferrals.RequeueAsync(envelope, wait, ct).ConfigureAwait(false);
+            audit.Write("deferred");
+            return new WorkerResult(WorkerOutcome.Undeliverable, null);
+        }
+        catch (Exception ex) when (TransientFailure.Is(ex) && services.Clock.GetUtcNow() < envelope.ReceivedAt + RetryFor)
+        {
+            // Slack or storage in a blip: the host's quick retries would all fall inside it and poison a notification
+            // Alertmanager will not send again (a resolve never shown). Wait longer each time, as long as it has waited.
+            var waited = services.Clock.GetUtcNow() - envelope.ReceivedAt;
+            var wait = TimeSpan.FromTicks(Math.Clamp(waited.Ticks, MinBackoff.Ticks, MaxBackoff.Ticks));
+            log.LogWarning("Alert notification {CommandId} failed ({Error}); trying again in {WaitSeconds} s", envelope.Id,
+                ex is SlackApiException slackError ? slackError.Error : ex.Message, (int)Math.Ceiling(wait.TotalSeconds));
             await services.Deferrals.RequeueAsync(envelope, wait, ct).ConfigureAwait(false);
             audit.Write("deferred");
             return new WorkerResult(WorkerOutcome.Undeliverable, null);

@@ -91,7 +91,7 @@ public sealed class DeploymentFollower(
             outcome = await EndUnknownAsync(envelope, follow, DeploymentReplies.HistoryGone(follow.DeploymentId), "history_gone", item.MessageId, ct)
                 .ConfigureAwait(false);
         }
-        catch (ServiceFailureException ex) when (OpsOutage.IsTransient(ex))
+        catch (ServiceFailureException ex) when (TransientFailure.Is(ex))
         {
             outcome = await MissAsync(envelope, follow, ex, item.MessageId, ct).ConfigureAwait(false);
         }

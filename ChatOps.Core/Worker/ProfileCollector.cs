@@ -80,7 +80,7 @@ public sealed class ProfileCollector(
             var (service, kind) = ServiceAndKind(envelope.Text);
             return await FinishAsync(envelope, item.MessageId, ProfileReplies.Gone(service, kind), ct).ConfigureAwait(false);
         }
-        catch (ServiceFailureException ex) when (OpsOutage.IsTransient(ex))
+        catch (ServiceFailureException ex) when (TransientFailure.Is(ex))
         {
             return await MissAsync(envelope, collect, ex, item.MessageId, ct).ConfigureAwait(false);
         }
