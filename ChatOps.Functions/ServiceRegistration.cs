@@ -38,7 +38,9 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<SlackOptions>>(new SettingsValidation<SlackOptions>(o =>
             SettingsCheck.Slack(o, needsSigningSecret: serving, needsBotToken: serving)));
         services.AddOptions<OpsOptions>().BindConfiguration(OpsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OpsOptions>>(new SettingsValidation<OpsOptions>(SettingsCheck.Ops));
+        // Ops__* alone, or Environments__*: one check for both forms (and for both at once, which is refused).
+        services.AddSingleton<IValidateOptions<OpsOptions>>(new SettingsValidation<OpsOptions>(o => EnvironmentSettings.Problems(configuration, o)));
+        services.AddSingleton(sp => EnvironmentSettings.Catalog(configuration, sp.GetRequiredService<IOptions<OpsOptions>>().Value));
         services.AddOptions<WorkerOptions>().Configure(o => o.MaxDequeueCount = queues.MaxDequeueCount).BindConfiguration(WorkerOptions.Section)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>>(new SettingsValidation<WorkerOptions>(SettingsCheck.Worker));
@@ -46,7 +48,8 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<GraphOptions>>(new SettingsValidation<GraphOptions>(SettingsCheck.Graphs));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value);
         services.AddGraphRendering();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OpsOptions>>().Value);
+        // The default environment's settings, for what has not learnt about environments.
+        services.AddSingleton(sp => sp.GetRequiredService<ChatOps.Core.Environments.EnvironmentCatalog>().Default.Ops);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value);
         services.TryAddSingletonTimeProvider();
 
@@ -60,10 +63,15 @@ public static class ServiceRegistration
             sp.GetRequiredService<IOptions<SlackOptions>>().Value,
             pacer: new ChannelPacer(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ChannelPace, sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new SlackRequestHandler(
-            sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LimitOptions>()));
+            sp.GetRequiredService<IOptions<SlackOptions>>().Value, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LimitOptions>(),
+            sp.GetRequiredService<ChatOps.Core.Environments.EnvironmentCatalog>()));
 
-        services.AddOpsGrpcClient().AddSingleton<IOpsClient>(sp => new BoundedOpsClient(
-            sp.GetRequiredService<OpsGrpcClient>(), sp.GetRequiredService<LimitOptions>().MaxConcurrentOpsCalls));
+        services.AddOpsGrpcClient().AddSingleton<IEnvironmentOpsClients>(sp => new EnvironmentOpsClients(
+            sp.GetRequiredService<ChatOps.Core.Environments.EnvironmentCatalog>(), sp.GetRequiredService<OpsGrpcClient>,
+            () => sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(OpsChannel.HttpClientName)));
+        services.AddSingleton<IOpsClient>(sp => new BoundedOpsClient(new EnvironmentRoutedOpsClient(
+            sp.GetRequiredService<IEnvironmentOpsClients>(), sp.GetRequiredService<ChatOps.Core.Environments.EnvironmentCatalog>()),
+            sp.GetRequiredService<LimitOptions>().MaxConcurrentOpsCalls));
         services.AddCommands();
         services.AddTrust(serving);
         services.AddSingleton<ReplySender>();
@@ -104,6 +112,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<ConfirmationOptions>().HmacKey,
             sp.GetRequiredService<OpsOptions>().Token,
             sp.GetRequiredService<AlertsOptions>().WebhookToken,
+            .. sp.GetRequiredService<ChatOps.Core.Environments.EnvironmentCatalog>().All.Select(e => e.Ops.Token),
         ]));
         services.AddSingleton<WorkerServices>();
     }

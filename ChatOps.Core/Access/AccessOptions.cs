@@ -31,6 +31,14 @@ public sealed class AccessRule
     /// the person who asked, whichever rule let them ask (the strictest rule wins).</summary>
     public bool RequireApproval { get; set; }
 
+    /// <summary>Comma list of environment names the rule is for; empty means every environment. So production writes
+    /// can need two people while staging needs one.</summary>
+    public string Environments { get; set; } = "";
+
+    /// <summary>True when the rule speaks for this environment (null: the default one, as the caller names it).</summary>
+    public bool AppliesTo(string? environment) => Split(Environments) is var names &&
+        (names.Count == 0 || (environment is not null && names.Contains(environment, StringComparer.OrdinalIgnoreCase)));
+
     internal static IReadOnlyList<string> Split(string list) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

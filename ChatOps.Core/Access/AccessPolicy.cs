@@ -7,14 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace ChatOps.Core.Access;
 
 /// <summary>Decides whether a Slack user, in a channel, may run a command; refusals say what is missing.</summary>
-public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, TimeProvider clock, ILogger<AccessPolicy> log)
+public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, TimeProvider clock, ILogger<AccessPolicy> log,
+    Environments.EnvironmentCatalog? environments = null)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, IReadOnlySet<string> Members)> _groups = new();
 
     /// <returns>Null when allowed, else the refusal to show.</returns>
-    public async Task<string?> RefusalAsync(CommandInfo command, string userId, string channelId, CancellationToken ct = default)
+    public Task<string?> RefusalAsync(CommandInfo command, string userId, string channelId, CancellationToken ct = default) =>
+        RefusalAsync(command, userId, channelId, null, ct);
+
+    /// <param name="environment">Where the command would run; null is the default environment. Only rules for it count.</param>
+    public async Task<string?> RefusalAsync(CommandInfo command, string userId, string channelId, string? environment, CancellationToken ct = default)
     {
-        var rules = options.Rules.Where(r => r.Names(command)).ToList();
+        var rules = Rules(command, environment).ToList();
         if (rules.Count == 0)
             return command.Mutating
                 ? $"Nobody may run {Mrkdwn.Code(command.Name)} yet: it changes production, so it needs an Access rule naming who may."
@@ -32,7 +37,16 @@ public sealed class AccessPolicy(AccessOptions options, ISlackClient slack, Time
     }
 
     /// <summary>Two-person rule: true when any rule naming the command asks for it.</summary>
-    public bool RequiresApproval(CommandInfo command) => options.Rules.Any(r => r.RequireApproval && r.Names(command));
+    public bool RequiresApproval(CommandInfo command) => RequiresApproval(command, null);
+
+    /// <summary>The same, for the rules of one environment (null: the default).</summary>
+    public bool RequiresApproval(CommandInfo command, string? environment) => Rules(command, environment).Any(r => r.RequireApproval);
+
+    private IEnumerable<AccessRule> Rules(CommandInfo command, string? environment)
+    {
+        var name = environment ?? environments?.Default.Name;
+        return options.Rules.Where(r => r.Names(command) && r.AppliesTo(name));
+    }
 
     private async Task<bool> IsMemberAsync(AccessRule rule, string userId, CancellationToken ct)
     {

@@ -40,6 +40,9 @@ public sealed record AuditRecord
 
     public long DurationMs { get; init; }
 
+    /// <summary>The environment the command ran against (its Ops service); null when none could be chosen.</summary>
+    public string? Environment { get; init; }
+
     /// <summary>The W3C trace id sent with the command's Ops calls; null when it made none.</summary>
     public string? OpsTraceId { get; init; }
 

@@ -26,6 +26,10 @@ public sealed record CommandContext(
     /// <summary>Who asked for a change being run now because someone (<see cref="UserId"/>) confirmed it; null otherwise.</summary>
     public string? RequestedBy { get; init; }
 
+    /// <summary>The environment this command runs against: every Ops call through <see cref="Caller"/> goes to its
+    /// service, and access rules that name environments are read for it. Null: the default environment.</summary>
+    public Environments.BotEnvironment? Environment { get; init; }
+
     /// <summary>W3C trace id shared by every Ops call of this command, so the audit record and the Ops
     /// service's logs meet on one id.</summary>
     public string TraceId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -35,12 +39,12 @@ public sealed record CommandContext(
 
     /// <summary>Null when this caller may run the command, else the refusal to show.</summary>
     public Task<string?> RefusalAsync(CommandInfo command, CancellationToken ct = default) =>
-        Access is null ? Task.FromResult<string?>(null) : Access.RefusalAsync(command, UserId, ChannelId, ct);
+        Access is null ? Task.FromResult<string?>(null) : Access.RefusalAsync(command, UserId, ChannelId, Environment?.Name, ct);
 
     /// <summary>Who is asking, for the Ops call metadata of the named command.</summary>
     public OpsCaller Caller(string command)
     {
         Interlocked.Increment(ref _opsCalls.Value);
-        return new OpsCaller(UserId, ChannelId, command) { TraceId = TraceId };
+        return new OpsCaller(UserId, ChannelId, command) { TraceId = TraceId, Environment = Environment?.Name };
     }
 }

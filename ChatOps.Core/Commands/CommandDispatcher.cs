@@ -1,3 +1,4 @@
+using ChatOps.Core.Environments;
 using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Commands;
@@ -6,14 +7,24 @@ namespace ChatOps.Core.Commands;
 /// Runs one line of text: the matching command, `help` for an empty line, and exactly one
 /// last-resort reply for text no command claims.
 /// </summary>
-public sealed class CommandDispatcher(CommandRegistry registry)
+public sealed class CommandDispatcher(CommandRegistry registry, EnvironmentCatalog? environments = null)
 {
     public const string HelpName = "help";
 
     public CommandRegistry Registry => registry;
 
+    /// <summary>The environments commands run against; null where there is only the one Ops service (tests, tools).</summary>
+    public EnvironmentCatalog? Environments => environments;
+
     public Task<CommandOutcome> RunAsync(string text, CommandContext context, CancellationToken ct = default)
     {
+        // The environment first, for every command alike: its env= never reaches the command's own parser.
+        if (environments is not null)
+        {
+            var choice = EnvironmentChoice.For(environments, text, context.ChannelId, context.Environment?.Name);
+            if (choice.Mistake is { } mistake) return Task.FromResult(CommandOutcome.Mistake(mistake));
+            (text, context) = (choice.Text, context with { Environment = choice.Environment });
+        }
         var line = string.IsNullOrWhiteSpace(text) ? HelpName : text.Trim();
         if (registry.Match(line) is { } match) return RunAllowedAsync(match.Command, match.Arguments, context, ct);
         return Task.FromResult(CommandOutcome.Mistake(Unknown(line)));

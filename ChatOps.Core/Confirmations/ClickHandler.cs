@@ -1,6 +1,7 @@
 using ChatOps.Core.Access;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Environments;
 using ChatOps.Core.Options;
 using ChatOps.Core.Replies;
 
@@ -12,7 +13,8 @@ namespace ChatOps.Core.Confirmations;
 /// settled request replaces the prompt (the buttons go); a refused click is told to the clicker alone
 /// and leaves the prompt for someone who may.
 /// </summary>
-public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy access, ConfirmationOptions options, TimeProvider clock)
+public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy access, ConfirmationOptions options, TimeProvider clock,
+    EnvironmentCatalog? environments = null)
 {
     /// <summary>The request behind a click when its signature holds; null otherwise.</summary>
     public PendingChange? Verify(ButtonClick click) =>
@@ -28,6 +30,15 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
             return ClickResult.Notice(ChatReply.Plain(
                 $":no_entry: This request was made in {Mrkdwn.Channel(change.ChannelId)} and can only be confirmed there. Nothing was changed."), "invalid", change);
 
+        // The environment comes from the signed request only: whatever the click's channel maps to now, a Confirm
+        // asked for staging runs in staging, and a request whose environment is gone runs nowhere.
+        var environment = change.Environment;
+        if (environments is not null)
+        {
+            if (EnvironmentOf(environments, change) is not { } known) return ClickResult.Notice(ConfirmationPrompt.EnvironmentGone(change), "invalid", change);
+            context = context with { Environment = known };
+            environment = known.Name;
+        }
         var clicker = envelope.UserId;
         var now = clock.GetUtcNow();
         if (dispatcher.Find(change.Command) is not { } found)
@@ -38,15 +49,15 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
 
         if (click.ActionId == ConfirmationActions.Cancel)
         {
-            if (clicker != change.RequestedBy && await access.RefusalAsync(info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is not null)
+            if (clicker != change.RequestedBy && await access.RefusalAsync(info, clicker, envelope.ChannelId, environment, ct).ConfigureAwait(false) is not null)
                 return ClickResult.Notice(ChatReply.Plain(
                     $":no_entry: Only {Mrkdwn.User(change.RequestedBy)} or someone who may run {Mrkdwn.Code(info.Name)} can cancel it."), "refused", change);
             return ClickResult.Settled(ConfirmationPrompt.Cancelled(change, clicker, now), "cancelled", change);
         }
 
-        if (await access.RefusalAsync(info, clicker, envelope.ChannelId, ct).ConfigureAwait(false) is { } refusal)
+        if (await access.RefusalAsync(info, clicker, envelope.ChannelId, environment, ct).ConfigureAwait(false) is { } refusal)
             return ClickResult.Notice(ChatReply.Plain(":no_entry: " + refusal), "refused", change);
-        if ((change.RequireApproval || access.RequiresApproval(info)) && clicker == change.RequestedBy)
+        if ((change.RequireApproval || access.RequiresApproval(info, environment)) && clicker == change.RequestedBy)
             return ClickResult.Notice(ChatReply.Plain(
                 $":no_entry: Two-person rule: someone other than you must confirm {Mrkdwn.Code(change.CommandLine)}."), "refused", change);
 
@@ -57,4 +68,9 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
             FollowDeploymentId = outcome.FollowDeploymentId,
         };
     }
+
+    /// <summary>The environment a request names; a request without one (made before environments) is only good where the
+    /// single legacy environment is all there is. Null: it cannot run.</summary>
+    private static BotEnvironment? EnvironmentOf(EnvironmentCatalog environments, PendingChange change) =>
+        change.Environment is null ? (environments.IsLegacy ? environments.Default : null) : environments.Find(change.Environment);
 }

@@ -19,14 +19,14 @@ public sealed class ConfirmationGate(ConfirmationOptions options, TimeProvider c
                 $":no_entry: {Mrkdwn.Code(command.Info.Name)} needs a confirmation, and confirmations are not set up here " +
                 "(the operators must set Confirmations__HmacKey)."));
 
-        var approval = context.Access is { } access && access.RequiresApproval(command.InfoFor(arguments));
+        var approval = context.Access is { } access && access.RequiresApproval(command.InfoFor(arguments), context.Environment?.Name);
         // Nobody else can click a button in a direct message with the bot.
         if (approval && context.ChannelId.StartsWith('D'))
             return CommandOutcome.Refused(ChatReply.Plain(
                 $":no_entry: {Mrkdwn.Code(command.Info.Name)} needs a second person to confirm, and nobody else can see this DM. Ask in a channel."));
         var now = clock.GetUtcNow();
         var change = new PendingChange(context.CommandId, command.Info.Name, preview.Arguments ?? arguments.Trim(), context.UserId, context.ChannelId,
-            context.TeamId, now + options.Expiry, approval);
+            context.TeamId, now + options.Expiry, approval) { Environment = context.Environment?.Name };
         var token = ConfirmationToken.Sign(change, options.HmacKey);
         if (token.Length > BlockKitLimits.MaxButtonValue)
             return CommandOutcome.Mistake(ChatReply.Plain(

@@ -40,6 +40,10 @@ public static class ConfirmationPrompt
     public static ChatReply Unverifiable() => ChatReply.Plain(
         ":warning: I can't verify this button: it was changed, or signed with a key this app no longer has. Nothing was changed.");
 
+    public static ChatReply EnvironmentGone(PendingChange change) => ChatReply.Plain(change.Environment is { } gone
+        ? $":no_entry: This request was made for the environment {Mrkdwn.Code(gone)}, which is no longer configured. Nothing was changed."
+        : ":no_entry: This request was made before environments were configured, so I can't tell where it would run. Nothing was changed; ask again.");
+
     public static ChatReply AlreadySettled(string decision, string? by, DateTimeOffset? at)
     {
         var who = by is null ? "" : $" by {Mrkdwn.User(by)}";

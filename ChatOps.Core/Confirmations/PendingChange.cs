@@ -19,5 +19,9 @@ public sealed record PendingChange(
     DateTimeOffset ExpiresAt,
     bool RequireApproval)
 {
+    /// <summary>The environment the change was asked for; signed with the rest, so a Confirm runs there and nowhere
+    /// else. Null on requests made before environments.</summary>
+    public string? Environment { get; init; }
+
     public string CommandLine => Arguments.Length == 0 ? Command : $"{Command} {Arguments}";
 }

@@ -71,6 +71,12 @@ public sealed record CommandEnvelope
     /// </summary>
     public string DedupeKey => DedupeKeys.For(this);
 
+    /// <summary>The environment a typed command runs against, chosen once when Slack's request was acknowledged (its
+    /// <c>env=</c>, else the channel's default), so every redelivery runs where the first was meant to even if the
+    /// channel mapping changed since. Null on envelopes queued before environments and when the name was unknown
+    /// (the worker then chooses, or refuses with the known names).</summary>
+    public string? Environment { get; init; }
+
     /// <summary>An Alertmanager notification to post (source Alertmanager); null for everything people sent.</summary>
     public Alerts.AlertNotification? Alert { get; init; }
 }

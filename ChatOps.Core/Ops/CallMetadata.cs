@@ -11,13 +11,19 @@ internal static class CallMetadata
 {
     public const int MaxValueLength = 200;
 
-    public static Metadata For(OpsCaller caller) => new()
+    public static Metadata For(OpsCaller caller)
     {
-        { "x-chatops-user", caller.UserId },
-        { "x-chatops-channel", caller.ChannelId },
-        { "x-chatops-command", caller.Command },
-        { "traceparent", NewTraceParent(caller.TraceId) },
-    };
+        var metadata = new Metadata
+        {
+            { "x-chatops-user", caller.UserId },
+            { "x-chatops-channel", caller.ChannelId },
+            { "x-chatops-command", caller.Command },
+            { "traceparent", NewTraceParent(caller.TraceId) },
+        };
+        // The Ops service of one environment can log (and refuse) a call meant for another.
+        if (caller.Environment is { } environment) metadata.Add("x-chatops-environment", environment);
+        return metadata;
+    }
 
     /// <summary>Version 00, the command's trace id (or a random one), a random span id, sampled.</summary>
     public static string NewTraceParent(string? traceId = null)

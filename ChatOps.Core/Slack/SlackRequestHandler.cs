@@ -9,7 +9,8 @@ namespace ChatOps.Core.Slack;
 /// Decides what to do with one HTTP request from Slack (event, slash command or interactivity):
 /// verify, then classify, then build the envelope. Pure apart from the clock.
 /// </summary>
-public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock, LimitOptions? limits = null)
+public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock, LimitOptions? limits = null,
+    Environments.EnvironmentCatalog? environments = null)
 {
     private readonly LimitOptions _limits = limits ?? new LimitOptions();
 
@@ -47,8 +48,17 @@ public sealed class SlackRequestHandler(SlackOptions options, TimeProvider clock
         if (text is null) return SlackAck.BadRequest("the body is not valid UTF-8");
 
         var retry = RetryInfo.From(headers);
-        return form is not null ? HandleForm(form, retry, headers.GetValueOrDefault("X-Slack-Signature")) : HandleJson(text, retry);
+        return WithEnvironment(form is not null ? HandleForm(form, retry, headers.GetValueOrDefault("X-Slack-Signature")) : HandleJson(text, retry));
     }
+
+    /// <summary>A typed command's environment is chosen once, here, and travels in the envelope: a redelivery runs
+    /// against the same Ops service even if the channel's default changed in between. An unknown name is left for
+    /// the worker, which answers it with the known ones.</summary>
+    private SlackAck WithEnvironment(SlackAck ack) =>
+        environments is not null && ack.Envelope is { Kind: Envelopes.EnvelopeKind.Command, Click: null } envelope &&
+        Environments.EnvironmentChoice.For(environments, envelope.Text, envelope.ChannelId).Environment is { } chosen
+            ? ack with { Envelope = envelope with { Environment = chosen.Name } }
+            : ack;
 
     /// <summary>The answer to a body over the limit, also given before reading one whose Content-Length says so.</summary>
     public static SlackAck TooLarge(long length, int limit) =>

@@ -40,6 +40,7 @@ public sealed class AuditDraft(CommandEnvelope envelope, int attempt, WorkerServ
             Outcome = outcome,
             RequestedBy = Change?.RequestedBy,
             DurationMs = (long)services.Clock.GetElapsedTime(started).TotalMilliseconds,
+            Environment = Context?.Environment?.Name ?? Change?.Environment ?? envelope.Environment,
             OpsTraceId = Context is { CalledOps: true } c ? c.TraceId : null,
             Attempt = attempt,
             SlackRetry = envelope.RetryNum,

@@ -40,6 +40,8 @@ public sealed class ClickWork(CommandDispatcher dispatcher, ReplySender replies,
             result = ClickResult.Notice(FailureReply.For(failure, envelope.Id), "confirmed", null) with { Outcome = OutcomeKind.Failed };
         }
 
+        // Answered (and followed) in the environment the signed request names, which is where it ran.
+        if ((result.Change ?? change)?.Environment is { } environment) envelope = envelope with { Environment = environment };
         audit.Decision = result.Decision;
         audit.Change = result.Change ?? audit.Change;
         // A started deployment is followed: its first look is queued before the message says "running", and if it

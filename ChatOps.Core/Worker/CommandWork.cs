@@ -1,5 +1,6 @@
 using ChatOps.Core.Commands;
 using ChatOps.Core.Envelopes;
+using ChatOps.Core.Environments;
 using ChatOps.Core.Failures;
 using Microsoft.Extensions.Logging;
 
@@ -20,16 +21,20 @@ public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replie
     {
         if (await answers.RefuseOverLimitsAsync(item, ct).ConfigureAwait(false) is { } refused) return refused;
         var (envelope, audit) = (item.Envelope, item.Audit);
+        // Chosen when Slack's request was acknowledged when the envelope says so; the reply is marked for it.
+        var choice = dispatcher.Environments is { } catalog ? EnvironmentChoice.For(catalog, envelope.Text, envelope.ChannelId, envelope.Environment) : null;
+        var answered = choice?.Environment is { } chosen ? envelope with { Environment = chosen.Name } : envelope;
         var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry)
         {
             Access = services.Access,
             Confirmations = services.Gate,
+            Environment = choice?.Environment,
         };
         audit.Context = context;
         CommandOutcome outcome;
         try
         {
-            outcome = await dispatcher.RunAsync(envelope.Text, context, ct).ConfigureAwait(false);
+            outcome = choice?.Mistake is { } mistake ? CommandOutcome.Mistake(mistake) : await dispatcher.RunAsync(envelope.Text, context, ct).ConfigureAwait(false);
         }
         catch (ServiceFailureException failure) when (failure.Handling == FailureHandling.Retry && item.DequeueCount >= services.Options.MaxDequeueCount)
         {
@@ -47,9 +52,9 @@ public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replie
         };
         if (outcome.Kind == OutcomeKind.Refused)
             log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
-        var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
+        var delivered = await replies.SendAsync(answered, outcome.Reply, ct).ConfigureAwait(false);
         // The reply said the profile is being taken; its collection is queued only once that was said.
-        if (delivered && outcome.CollectProfile is { } profile) await profiles.StartAsync(envelope, profile, ct).ConfigureAwait(false);
+        if (delivered && outcome.CollectProfile is { } profile) await profiles.StartAsync(answered, profile, ct).ConfigureAwait(false);
         audit.Decision = decision;
         audit.Write(delivered ? outcome.AuditOutcome ?? WorkerAnswers.OutcomeName(outcome.Kind) : "undeliverable");
         log.LogInformation("Answered {CommandId}: {Outcome}, delivered {Delivered}", envelope.Id, outcome.Kind, delivered);

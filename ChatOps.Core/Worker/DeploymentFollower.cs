@@ -77,7 +77,7 @@ public sealed class DeploymentFollower(
     public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
     {
         var (envelope, follow) = (item.Envelope, item.Envelope.Follow!);
-        var caller = new OpsCaller(envelope.UserId, envelope.ChannelId, "deployment status");
+        var caller = new OpsCaller(envelope.UserId, envelope.ChannelId, "deployment status") { Environment = envelope.Environment };
         WorkerOutcome outcome;
         try
         {

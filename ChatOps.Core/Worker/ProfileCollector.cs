@@ -69,7 +69,7 @@ public sealed class ProfileCollector(
     public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
     {
         var (envelope, collect) = (item.Envelope, item.Envelope.Profile!);
-        var caller = new OpsCaller(envelope.UserId, envelope.ChannelId, "profile");
+        var caller = new OpsCaller(envelope.UserId, envelope.ChannelId, "profile") { Environment = envelope.Environment };
         ProfileInfo profile;
         try
         {

@@ -11,7 +11,8 @@ namespace ChatOps.Core.Worker;
 /// response_url. Transient Slack failures propagate (the queue retries); permanent ones are
 /// logged with Slack's error code, after one text-only attempt when Slack refused the blocks.
 /// </summary>
-public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IReplyDeferrals? deferrals = null)
+public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IReplyDeferrals? deferrals = null,
+    Environments.EnvironmentCatalog? environments = null)
 {
     /// <param name="replaceOriginal">For a click: the reply replaces the message that held the button
     /// (a settled confirmation). Otherwise a click is answered to the clicker alone.</param>
@@ -21,6 +22,7 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
     public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default, bool replaceOriginal = false,
         bool keepIfLimited = true)
     {
+        reply = Marked(envelope, reply);
         try
         {
             await DeliverAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
@@ -102,6 +104,12 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
             slack.PostEphemeralAsync(envelope.ChannelId, envelope.UserId, reply, envelope.ThreadTs, ct),
         _ => slack.PostMessageAsync(envelope.ChannelId, reply, envelope.ThreadTs, ct),
     };
+
+    /// <summary>Every reply names the environment it speaks for, here where all replies leave, so no command has to.</summary>
+    private ChatReply Marked(CommandEnvelope envelope, ChatReply reply) =>
+        environments is { MarksReplies: true } catalog && catalog.Find(envelope.Environment) is { } environment
+            ? Environments.EnvironmentMarker.Mark(reply, environment.Label)
+            : reply;
 
     // Retrying cannot fix these (not_in_channel, channel_not_found, invalid_auth, expired_url...):
     // the message is finished, and the log line says exactly why the user saw nothing.

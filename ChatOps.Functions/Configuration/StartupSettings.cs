@@ -17,7 +17,8 @@ public static class StartupSettings
         Collect<ConfirmationOptions>(services, problems);
         Collect<LimitOptions>(services, problems);
         Collect<ChatOps.Core.Alerts.AlertsOptions>(services, problems);
-        return problems;
+        // A settings class that others depend on fails again inside their checks; each problem is said once.
+        return problems.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static void Collect<T>(IServiceProvider services, List<string> problems) where T : class

@@ -13,7 +13,7 @@ namespace ChatOps.Functions.Ops;
 /// </summary>
 public static class OpsChannel
 {
-    private const string HttpClientName = "ChatOps.Ops";
+    internal const string HttpClientName = "ChatOps.Ops";
 
     /// <summary>Registers <see cref="OpsGrpcClient"/> over one shared channel; needs <see cref="OpsOptions"/> registered.</summary>
     public static IServiceCollection AddOpsGrpcClient(this IServiceCollection services)

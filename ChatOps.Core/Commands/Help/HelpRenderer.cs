@@ -7,7 +7,9 @@ internal static class HelpRenderer
 {
     private static readonly string Footer = $"Mention me in a channel, DM me, or use the slash command. {Mrkdwn.Code("help <command>")} explains one command.";
 
-    public static ChatReply List(IReadOnlyList<CommandInfo> commands)
+    /// <param name="environments">The one line about <c>env=</c>, said once here rather than in every command's usage; null
+    /// where there is a single environment.</param>
+    public static ChatReply List(IReadOnlyList<CommandInfo> commands, string? environments = null)
     {
         var lines = new StringBuilder();
         foreach (var info in commands)
@@ -16,6 +18,9 @@ internal static class HelpRenderer
             lines.Append("• ").Append(Mrkdwn.Code(info.Usage)).Append(" — ").Append(Mrkdwn.Escape(info.Summary)).Append(flag).Append('\n');
         }
         var text = "Commands:\n" + lines;
+        if (environments is not null)
+            return new ChatReply(text + environments, [new HeaderBlock("Commands"), new SectionBlock(lines.ToString().TrimEnd()),
+                new SectionBlock(environments), new ContextBlock([Footer])]);
         return new ChatReply(text.TrimEnd(), [new HeaderBlock("Commands"), new SectionBlock(lines.ToString().TrimEnd()), new ContextBlock([Footer])]);
     }
 
