@@ -3,6 +3,7 @@ using ChatOps.Core.Alerts;
 using ChatOps.Core.Audit;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Limits;
+using ChatOps.Core.OnCall;
 using ChatOps.Core.Commands;
 using ChatOps.Core.Commands.Graphs;
 using ChatOps.Core.Commands.Help;
@@ -83,6 +84,7 @@ public static class ServiceRegistration
         services.AddTransient<WorkerFunction>();
         services.AddTransient<PoisonFunction>();
         services.AddAlerts();
+        services.AddOnCall();
         return services;
     }
 
@@ -167,6 +169,22 @@ public static class ServiceRegistration
         services.AddSingleton<AlertPoster>();
         services.AddSingleton<AlertClickHandler>();
         services.AddTransient<AlertmanagerFunction>();
+    }
+
+    /// <summary>On-call schedules (checked at start, with the alert routes that name them), overrides, paging.</summary>
+    private static void AddOnCall(this IServiceCollection services)
+    {
+        services.AddOptions<OnCallOptions>().BindConfiguration(OnCallOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OnCallOptions>>(sp => new SettingsValidation<OnCallOptions>(o =>
+            [.. OnCallSettingsCheck.Problems(o), .. OnCallSettingsCheck.RouteProblems(sp.GetRequiredService<AlertsOptions>(), o)]));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OnCallOptions>>().Value);
+        services.AddSingleton<OnCallSchedules>();
+        services.AddSingleton<IOnCallOverrides>(sp => new BlobOnCallOverrides(sp.GetRequiredService<StorageAccount>().Blobs()
+            .GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container)));
+        services.AddSingleton<OnCallRoster>();
+        services.AddSingleton<OnCallPager>();
+        services.AddSingleton<EscalationSteps>();
+        services.AddSingleton<IQueuedWork, AlertEscalationWork>();
     }
 
     private static bool MutatingAllowed(AccessOptions access, IEnumerable<ICommand> commands) =>

@@ -27,6 +27,7 @@ public static class AlertMessage
             new HeaderBlock(BlockKitLimits.Truncate($"{state}: {name}" + (severity is null ? "" : $" ({severity})"), 150)),
             new SectionBlock(Summary(n, kept, severity, firing, since, now)),
         };
+        if (OnCall.AlertPageLine.For(kept?.Page, n.Firing) is { } paged) blocks.Add(new SectionBlock(paged));
         var shared = Shared(n);
         if (shared.Length > 0) blocks.Add(new SectionBlock(shared));
         // Firing alerts first: in a storm the ones still burning are what the reader needs.
@@ -37,7 +38,7 @@ public static class AlertMessage
         if (n.ExternalUrl is { } am) context.Add(Mrkdwn.Link(am, "Alertmanager"));
         if (context.Count > 0) blocks.Add(new ContextBlock(context));
         if (Actions(n, kept, silenced) is { } actions) blocks.Add(actions);
-        var fallback = $"{(!n.Firing ? "RESOLVED" : silenced ? "SILENCED" : "FIRING")}: {Mrkdwn.Escape(name)}" +
+        var fallback = OnCall.AlertPageLine.Mention(kept?.Page, n.Firing) + $"{(!n.Firing ? "RESOLVED" : silenced ? "SILENCED" : "FIRING")}: {Mrkdwn.Escape(name)}" +
                        ((n.CommonAnnotations.GetValueOrDefault("summary") ?? n.Alerts.FirstOrDefault()?.Annotation("summary")) is { } s ? " – " + Mrkdwn.Escape(s) : "");
         return new ChatReply(fallback, blocks);
     }

@@ -29,5 +29,8 @@ public sealed record AlertMessageRecord(string Channel, string? Ts, string Statu
     /// (its post failed) takes the reservation over at once instead of waiting for it to go stale.</summary>
     public string? ReservedBy { get; init; }
 
+    /// <summary>Who this episode paged (on-call schedules), and how far its escalation went; null when it pages nobody.</summary>
+    public OnCall.AlertPage? Page { get; init; }
+
     public bool Firing => Status == "firing";
 }

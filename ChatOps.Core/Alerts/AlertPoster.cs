@@ -15,7 +15,7 @@ namespace ChatOps.Core.Alerts;
 /// gets a new message (reserved in the record first, so two notifications cannot both post it).
 /// </summary>
 public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, AlertGraph graph, AlertsOptions options, TimeProvider clock,
-    ILogger<AlertPoster> log)
+    ILogger<AlertPoster> log, OnCall.OnCallPager pager, OnCall.EscalationSteps escalation)
 {
     /// <summary>A reservation older than this belongs to a poster that died before it could save the ts.</summary>
     private static readonly TimeSpan StaleReservation = TimeSpan.FromMinutes(2);
@@ -72,9 +72,11 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
             var found = await messages.FindAsync(groupId, ct).ConfigureAwait(false);
             if (found is null)
             {
-                var created = await messages.TryCreateAsync(groupId, Reservation(envelope, n, order, now, null), ct).ConfigureAwait(false);
+                // A new episode: whoever is on call is paged (named on the message, DMed by the first escalation step).
+                var fresh = Reservation(envelope, n, order, now, null) with { Page = await pager.PageAsync(n, ct).ConfigureAwait(false) };
+                var created = await messages.TryCreateAsync(groupId, fresh, ct).ConfigureAwait(false);
                 if (created is null) continue;
-                return await PostAsync(envelope, n, groupId, Reservation(envelope, n, order, now, null), created, ct).ConfigureAwait(false);
+                return await PostAsync(envelope, n, groupId, fresh, created, ct).ConfigureAwait(false);
             }
             var (record, version) = found.Value;
             if (record.Ts is null)
@@ -105,7 +107,12 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
                     PreviousTs = refired ? record.Ts : record.PreviousTs,
                     FiringSince = refired ? AlertMessage.FiringSince(n) : record.FiringSince,
                 };
-                if (refired) reservation = reservation with { SilencedBy = null, SilencedUntil = null, SilenceId = null, AckedBy = null, AckedAt = null };
+                if (refired)
+                    reservation = reservation with
+                    {
+                        SilencedBy = null, SilencedUntil = null, SilenceId = null, AckedBy = null, AckedAt = null,
+                        Page = await pager.PageAsync(n, ct).ConfigureAwait(false),
+                    };
                 var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
                 if (taken is null) continue;
                 log.LogInformation("Alert group {GroupId}: {Why}; posting a new message in {Channel}", groupId,
@@ -185,6 +192,9 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
     private async Task<string> PostAsync(CommandEnvelope envelope, AlertNotification n, string groupId, AlertMessageRecord reservation, string version,
         CancellationToken ct, bool graphToo = true)
     {
+        // Queued before the post, so a worker that dies right after it still pages; a step queued again is run once.
+        if (reservation.Page is { Level: 1 })
+            await escalation.QueueAsync(groupId, reservation.FiringSince, 1, reservation.Channel, OnCall.EscalationSteps.FirstStepDelay, ct).ConfigureAwait(false);
         var posted = await slack.PostMessageAsync(reservation.Channel, Render(reservation), null, ct).ConfigureAwait(false);
         // Saved before anything else can fail, so a retry updates this message instead of posting again. Should a newer
         // notification have replaced the reservation meanwhile (it was stale), the newer one posts; this one stays.

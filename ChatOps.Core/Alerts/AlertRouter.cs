@@ -17,4 +17,9 @@ public sealed class AlertRouter(AlertsOptions options)
         }
         return options.DefaultChannel!;
     }
+
+    /// <summary>The route that takes the notification (the same one <see cref="ChannelFor"/> picks); null for the default channel.</summary>
+    public AlertRoute? RouteFor(AlertNotification notification) => _routes
+        .Where(r => string.IsNullOrWhiteSpace(r.Route.Receiver) || r.Route.Receiver == notification.Receiver)
+        .FirstOrDefault(r => r.Matchers.All(m => m.Matches(notification.CommonLabels))).Route;
 }

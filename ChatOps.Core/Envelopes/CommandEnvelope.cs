@@ -79,6 +79,9 @@ public sealed record CommandEnvelope
 
     /// <summary>An Alertmanager notification to post (source Alertmanager); null for everything people sent.</summary>
     public Alerts.AlertNotification? Alert { get; init; }
+
+    /// <summary>Set when this envelope pages one level of an alert group's episode; runs nothing else.</summary>
+    public AlertEscalation? Escalation { get; init; }
 }
 
 /// <summary>A click on a button of the bot's message.</summary>

@@ -26,4 +26,8 @@ public enum EnvelopeKind
 
     /// <summary>A reply Slack rate-limited earlier, kept to be posted once; nothing runs again.</summary>
     DeferredReply,
+
+    /// <summary>One level of a paging alert's escalation, queued with the route's delay; acknowledged, silenced or
+    /// resolved stops it.</summary>
+    AlertEscalation,
 }

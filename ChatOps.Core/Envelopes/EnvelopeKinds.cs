@@ -9,6 +9,7 @@ public static class EnvelopeKinds
     private static EnvelopeKind Infer(CommandEnvelope envelope) => envelope switch
     {
         { Deferred: not null } => EnvelopeKind.DeferredReply,
+        { Escalation: not null } => EnvelopeKind.AlertEscalation,
         { Follow: not null } => EnvelopeKind.DeploymentFollow,
         { Profile: not null } => EnvelopeKind.ProfileCollect,
         { Alert: not null } => EnvelopeKind.AlertNotification,

@@ -23,6 +23,8 @@ namespace ChatOps.Core.Worker;
 ///                                                fork the chain; the final message has its own claim: once
 /// DeferredReply      the kept reply              post the kept reply until recorded posted; never run the
 ///                                                command it answers
+/// AlertEscalation    the group, episode, level   page that level once: the level reached is on the alert's record
+///                                                before DMs go out, so a rerun mentions nobody again; never fork
 /// </code>
 /// </remarks>
 public sealed class QueuedWorkTable

@@ -17,6 +17,7 @@ public static class StartupSettings
         Collect<ConfirmationOptions>(services, problems);
         Collect<LimitOptions>(services, problems);
         Collect<ChatOps.Core.Alerts.AlertsOptions>(services, problems);
+        Collect<ChatOps.Core.OnCall.OnCallOptions>(services, problems);
         // A settings class that others depend on fails again inside their checks; each problem is said once.
         return problems.Distinct(StringComparer.Ordinal).ToList();
     }

@@ -1,0 +1,13 @@
+namespace ChatOps.Core.OnCall;
+
+/// <summary>The configured schedules, parsed once (the settings check has refused any that do not parse).</summary>
+public sealed class OnCallSchedules(OnCallOptions options)
+{
+    private readonly Dictionary<string, OnCallSchedule> _byName = options.Schedules
+        .Select(s => OnCallSchedule.Parse(s.Key, s.Value).Schedule).OfType<OnCallSchedule>()
+        .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<OnCallSchedule> All => _byName.Values.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    public OnCallSchedule? Find(string name) => _byName.GetValueOrDefault(name);
+}
