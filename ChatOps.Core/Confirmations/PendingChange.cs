@@ -19,5 +19,8 @@ public sealed record PendingChange(
     DateTimeOffset ExpiresAt,
     bool RequireApproval)
 {
+    /// <summary>The alert group whose message asked for the change (its Silence menu): the message shows the result.</summary>
+    public string? AlertGroup { get; init; }
+
     public string CommandLine => Arguments.Length == 0 ? Command : $"{Command} {Arguments}";
 }
