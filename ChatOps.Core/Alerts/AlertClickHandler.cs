@@ -12,8 +12,8 @@ namespace ChatOps.Core.Alerts;
 
 /// <summary>
 /// Silence (menu) and Show traces on an alert message. Every click is answered to the clicker: done, refused and
-/// why, or failed and why. Silence is a mutating command under the access policy, created as the clicker, with
-/// matchers from the group labels; the message then shows who silenced it until when.
+/// why, or failed and why. Silence asks to run the typed `silence` of the labels all the group's alerts share, under
+/// its rules (access, confirmation, two-person); once confirmed, the message shows who silenced it until when.
 /// </summary>
 public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, AlertPoster poster, CommandDispatcher dispatcher,
     Options.OpsOptions opsOptions, TimeProvider clock, ILogger<AlertClickHandler> log)
@@ -38,7 +38,7 @@ public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, A
             return Notice(":no_entry: This alert was posted in another channel and can only be acted on there. Nothing was done.", "invalid", command, "");
         return click.ActionId switch
         {
-            AlertActions.Silence => await SilenceAsync(envelope, context, last, target.GroupId, target.Duration!.Value, ct).ConfigureAwait(false),
+            AlertActions.Silence => await SilenceAsync(envelope, context, record, target.GroupId, target.Duration!.Value, ct).ConfigureAwait(false),
             AlertActions.Acknowledge => await AcknowledgeAsync(envelope, record, target.GroupId, ct).ConfigureAwait(false),
             AlertActions.Unsilence => await UnsilenceAsync(envelope, context, record, target.GroupId, ct).ConfigureAwait(false),
             _ => await TracesAsync(envelope, context, last, record, ct).ConfigureAwait(false),
@@ -51,49 +51,44 @@ public sealed class AlertClickHandler(IAlertMessages messages, IOpsClient ops, A
         (n.CommonLabels.Count > 0 ? n.CommonLabels : n.GroupLabels).OrderBy(l => l.Key, StringComparer.Ordinal)
             .Select(l => new LabelMatcher(l.Key, l.Value, IsRegex: false, IsEqual: true)).ToList();
 
-    private async Task<AlertClickResult> SilenceAsync(CommandEnvelope envelope, CommandContext context, AlertNotification last,
+    /// <summary>A pick asks to run the typed `silence` of the group's matchers, under the same rules: the access policy
+    /// now, then the confirmation prompt (posted in the alert's thread, where a second person can confirm it when a rule
+    /// requires two), and the silence is made on Confirm, as the picker, once, and shown on the message.</summary>
+    private async Task<AlertClickResult> SilenceAsync(CommandEnvelope envelope, CommandContext context, AlertMessageRecord record,
         string groupId, TimeSpan duration, CancellationToken ct)
     {
-        var matchers = Matchers(last);
-        var arguments = $"{string.Join(",", matchers)} for {Times.Window(duration)}";
+        var matchers = Matchers(record.Last!);
+        var arguments = SilenceArguments(matchers, duration);
         if (await context.RefusalAsync(SilenceCommand.Definition, ct).ConfigureAwait(false) is { } refusal)
-            return Notice(":no_entry: " + refusal, "refused", "silence", arguments);
-        if (matchers.Count == 0) return Notice(":warning: This group has no labels to silence it by; nothing was done.", "invalid", "silence", arguments);
+            return Notice(":no_entry: " + refusal, "refused", "silence", arguments ?? "");
+        if (matchers.Count == 0) return Notice(":warning: This group has no labels to silence it by; nothing was done.", "invalid", "silence", "");
+        if (arguments is null || dispatcher.Find(SilenceCommand.Definition.Name) is not { } silence || context.Confirmations is not { } gate)
+            return Notice(":warning: This group's labels cannot be written as a silence here; use `silence <matchers> for <duration>`. Nothing was done.",
+                "invalid", "silence", "");
 
-        var now = clock.GetUtcNow();
-        // The click's own mark in the comment: a retry of this click (storage or Slack failed after Alertmanager
-        // answered) finds the silence it made instead of making a second one.
-        var mark = $"[click {envelope.Id}]";
-        string id;
-        try
-        {
-            var caller = context.Caller("silence");
-            var earlier = (await ops.ListSilencesAsync(false, caller, ct).ConfigureAwait(false))
-                .FirstOrDefault(s => s.CreatedBy == envelope.UserId && s.Comment.EndsWith(mark, StringComparison.Ordinal));
-            id = earlier?.Id ?? await ops.CreateSilenceAsync(new SilenceRequest(matchers, now, now + duration, envelope.UserId,
-                $"Silenced from Slack for {Times.Window(duration)}: {AlertMessage.Name(last)} {mark}"), caller, ct).ConfigureAwait(false);
-        }
-        catch (ServiceFailureException failure)
-        {
-            // Someone is waiting on the click: say why now rather than retry behind their back; they can pick again.
-            log.LogWarning("Silence for alert group {GroupId} by {User} failed: {Reason}", groupId, envelope.UserId, failure.UserMessage);
-            return new AlertClickResult(ChatReply.Plain($":x: No silence was created: {Mrkdwn.Escape(failure.UserMessage)}"), "allowed", "failed", "silence", arguments);
-        }
-
-        try
-        {
-            // Onto the record as it is now (it may have resolved while Alertmanager answered), never the one read before.
-            await poster.ChangeAsync(envelope, groupId, r => r with { SilencedBy = envelope.UserId, SilencedUntil = now + duration, SilenceId = id }, ct)
-                .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            log.LogWarning("Silence {SilenceId} created, but the alert message could not show it: {Error}", id, ex.Message);
-        }
+        var asked = await gate.AskAsync(silence, arguments, context with { AlertGroup = groupId }, ct).ConfigureAwait(false);
+        if (asked.Kind != OutcomeKind.AwaitingConfirmation)
+            return new AlertClickResult(asked.Reply, asked.Kind == OutcomeKind.Refused ? "refused" : "invalid",
+                asked.Kind == OutcomeKind.Refused ? "refused" : "none", "silence", arguments);
+        log.LogInformation("Silence of alert group {GroupId} picked by {User}: asking for confirmation in its thread", groupId, envelope.UserId);
         return new AlertClickResult(ChatReply.Plain(
-            $":mute: Silenced {Mrkdwn.Code(string.Join(",", matchers))} for {Times.Window(duration)} (until {Times.Utc(now + duration)}). " +
-            $"Silence id {Mrkdwn.Code(id)}; {Mrkdwn.Code("unsilence " + id)} ends it early."), "allowed", "success", "silence", arguments);
+            $":lock: Silencing {Mrkdwn.Code(string.Join(",", matchers))} for {Times.Window(duration)} needs a confirmation: it is asked in the alert's thread."),
+            "confirmation_requested", "pending", "silence", arguments) { ThreadReply = asked.Reply, ThreadTs = record.Ts };
     }
+
+    /// <summary>The typed `silence` arguments for these matchers, or null when a value cannot be written in one
+    /// (a double quote): read back, they must be exactly these matchers.</summary>
+    public static string? SilenceArguments(IReadOnlyList<LabelMatcher> matchers, TimeSpan duration)
+    {
+        if (matchers.Count == 0) return null;
+        var text = string.Join(",", matchers.Select(m => m.Value.Any(c => c == ',' || char.IsWhiteSpace(c)) ? $"{m.Name}=\"{m.Value}\"" : m.ToString())) +
+            $" for {Times.Window(duration)} because {PickReason}";
+        var parsed = SilenceArgs.Parse(text);
+        return parsed.Error is null && parsed.Value!.Matchers.SequenceEqual(matchers) && parsed.Value.Duration == duration ? text : null;
+    }
+
+    /// <summary>The reason a pick gives (no word of it is a keyword of `silence`).</summary>
+    private const string PickReason = "picked on the alert message";
 
     /// <summary>"I'm on it": anyone who sees the alert may own it; a second person takes it over, and both are said.</summary>
     private async Task<AlertClickResult> AcknowledgeAsync(CommandEnvelope envelope, AlertMessageRecord record, string groupId, CancellationToken ct)

@@ -76,7 +76,7 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
                 var fresh = Reservation(envelope, n, order, now, null) with { Page = await pager.PageAsync(n, ct).ConfigureAwait(false) };
                 var created = await messages.TryCreateAsync(groupId, fresh, ct).ConfigureAwait(false);
                 if (created is null) continue;
-                return await PostAsync(envelope, n, groupId, fresh, created, ct).ConfigureAwait(false);
+                return await PostAsync(n, groupId, fresh, created, ct).ConfigureAwait(false);
             }
             var (record, version) = found.Value;
             if (record.Ts is null)
@@ -89,7 +89,7 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
                 var reservation = Reservation(envelope, newer, Max(order, record.Order), now, record);
                 var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
                 if (taken is null) continue;
-                return await PostAsync(envelope, reservation.Last!, groupId, reservation, taken, ct).ConfigureAwait(false);
+                return await PostAsync(reservation.Last!, groupId, reservation, taken, ct).ConfigureAwait(false);
             }
             if (order < record.Order)
             {
@@ -117,21 +117,25 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
                 if (taken is null) continue;
                 log.LogInformation("Alert group {GroupId}: {Why}; posting a new message in {Channel}", groupId,
                     refired ? "fires again after it resolved" : "its route now names another channel", envelope.ChannelId);
-                return await PostAsync(envelope, n, groupId, reservation, taken, ct).ConfigureAwait(false);
+                return await PostAsync(n, groupId, reservation, taken, ct).ConfigureAwait(false);
             }
 
             // Same episode, same message: the record first (also keeping it alive while the group fires), then Slack.
             var updated = record with { Status = n.Status, Order = order, Last = n, UpdatedAt = now };
             var written = await messages.TryReplaceAsync(groupId, updated, version, ct).ConfigureAwait(false);
             if (written is null) continue;
-            return await UpdateAsync(envelope, groupId, updated, written, ct).ConfigureAwait(false);
+            return await UpdateAsync(envelope.ChannelId, envelope.DedupeKey, groupId, updated, written, ct).ConfigureAwait(false);
         }
         throw new AlertMessagePendingException(groupId);
     }
 
     /// <summary>Changes the group's record (a click: silenced, acknowledged) and shows it on its message, re-reading on a
     /// lost race so the change lands on the newest state; false when the group has no message to change.</summary>
-    public async Task<bool> ChangeAsync(CommandEnvelope envelope, string groupId, Func<AlertMessageRecord, AlertMessageRecord> change, CancellationToken ct = default)
+    public Task<bool> ChangeAsync(CommandEnvelope envelope, string groupId, Func<AlertMessageRecord, AlertMessageRecord> change, CancellationToken ct = default) =>
+        ChangeAsync(envelope.DedupeKey, groupId, change, ct);
+
+    /// <param name="changeKey">Who makes the change (a delivery key): should the message be gone, it reserves the new post.</param>
+    public async Task<bool> ChangeAsync(string changeKey, string groupId, Func<AlertMessageRecord, AlertMessageRecord> change, CancellationToken ct = default)
     {
         for (var race = 0; race < MaxRaces; race++)
         {
@@ -139,15 +143,32 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
                 return false;
             var changed = change(record) with { UpdatedAt = clock.GetUtcNow() };
             if (await messages.TryReplaceAsync(groupId, changed, version, ct).ConfigureAwait(false) is not { } written) continue;
-            await UpdateAsync(envelope with { ChannelId = record.Channel }, groupId, changed, written, ct).ConfigureAwait(false);
+            await UpdateAsync(record.Channel, changeKey, groupId, changed, written, ct).ConfigureAwait(false);
             return true;
         }
         throw new AlertMessagePendingException(groupId);
     }
 
+    /// <summary>Shows a silence made for the group (from its message, once confirmed) on its message: the header says who
+    /// silenced it until when, and Unsilence ends it. Best effort: the silence exists either way, and says so.</summary>
+    public async Task ShowSilenceAsync(string changeKey, string groupId, string by, DateTimeOffset until, string silenceId, CancellationToken ct = default)
+    {
+        try
+        {
+            // Onto the record as it is now (it may have resolved meanwhile), never the one read before.
+            await ChangeAsync(changeKey, groupId, r => r with { SilencedBy = by, SilencedUntil = until, SilenceId = silenceId }, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning("Silence {SilenceId} created, but the alert message of group {GroupId} could not show it: {Error}", silenceId, groupId, ex.Message);
+        }
+    }
+
     /// <summary>Shows the record on its message, then checks nobody wrote a newer state meanwhile whose own update
     /// Slack may have taken before this one; if so, shows that instead.</summary>
-    private async Task<string> UpdateAsync(CommandEnvelope envelope, string groupId, AlertMessageRecord record, string version, CancellationToken ct)
+    /// <param name="channel">Where a message that is gone is posted again.</param>
+    /// <param name="changeKey">Who reserves that new post.</param>
+    private async Task<string> UpdateAsync(string channel, string changeKey, string groupId, AlertMessageRecord record, string version, CancellationToken ct)
     {
         for (var race = 0; race < MaxRaces; race++)
         {
@@ -158,11 +179,11 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
             catch (SlackApiException ex) when (Gone.Contains(ex.Error))
             {
                 log.LogWarning("Alert group {GroupId}: its message in {Channel} is gone ({SlackError}); posting it again", groupId, record.Channel, ex.Error);
-                var reservation = record with { Channel = envelope.ChannelId, Ts = null, ReservedBy = envelope.DedupeKey, UpdatedAt = clock.GetUtcNow() };
+                var reservation = record with { Channel = channel, Ts = null, ReservedBy = changeKey, UpdatedAt = clock.GetUtcNow() };
                 var taken = await messages.TryReplaceAsync(groupId, reservation, version, ct).ConfigureAwait(false);
                 // Someone else changed the record meanwhile: they post or update; this notification's state is in it or older.
                 if (taken is null) return "updated";
-                return await PostAsync(envelope, record.Last!, groupId, reservation, taken, ct, graphToo: false).ConfigureAwait(false);
+                return await PostAsync(record.Last!, groupId, reservation, taken, ct, graphToo: false).ConfigureAwait(false);
             }
             var now = await messages.FindAsync(groupId, ct).ConfigureAwait(false);
             if (now is not { } latest || latest.Version == version || latest.Record.Ts != record.Ts || latest.Record.Channel != record.Channel)
@@ -189,7 +210,7 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
 
     private static AlertOrder Max(AlertOrder a, AlertOrder b) => a >= b ? a : b;
 
-    private async Task<string> PostAsync(CommandEnvelope envelope, AlertNotification n, string groupId, AlertMessageRecord reservation, string version,
+    private async Task<string> PostAsync(AlertNotification n, string groupId, AlertMessageRecord reservation, string version,
         CancellationToken ct, bool graphToo = true)
     {
         // Queued before the post, so a worker that dies right after it still pages; a step queued again is run once.

@@ -30,6 +30,14 @@ public sealed record CommandContext(
     /// service, and access rules that name environments are read for it. Null: the default environment.</summary>
     public Environments.BotEnvironment? Environment { get; init; }
 
+    /// <summary>The id of the confirmed request being run now: a retry of its Confirm (Alertmanager made the change,
+    /// but its answer was lost) finds what the first attempt made instead of making it twice. Null otherwise.</summary>
+    public string? ConfirmedRequestId { get; init; }
+
+    /// <summary>The alert group whose message asked for this change (its Silence menu), so the change is shown on that
+    /// message once made; null for a typed command.</summary>
+    public string? AlertGroup { get; init; }
+
     /// <summary>W3C trace id shared by every Ops call of this command, so the audit record and the Ops
     /// service's logs meet on one id.</summary>
     public string TraceId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

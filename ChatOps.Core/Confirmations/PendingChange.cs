@@ -23,5 +23,8 @@ public sealed record PendingChange(
     /// else. Null on requests made before environments.</summary>
     public string? Environment { get; init; }
 
+    /// <summary>The alert group whose message asked for the change (its Silence menu): the message shows the result.</summary>
+    public string? AlertGroup { get; init; }
+
     public string CommandLine => Arguments.Length == 0 ? Command : $"{Command} {Arguments}";
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Worker;
 
-/// <summary>Silence or Show traces on an alert message: answered to the clicker, audited with what it did.</summary>
+/// <summary>A click on an alert message (Silence, Unsilence, I'm on it, Show traces): answered to the clicker, audited with what it did.</summary>
 public sealed class AlertClickWork(CommandDispatcher dispatcher, ReplySender replies, WorkerServices services, WorkerAnswers answers,
     AlertClickHandler alertClicks, ILogger<AlertClickWork> log) : IQueuedWork
 {
@@ -19,11 +19,20 @@ public sealed class AlertClickWork(CommandDispatcher dispatcher, ReplySender rep
     {
         if (await answers.RefuseOverLimitsAsync(item, ct).ConfigureAwait(false) is { } refused) return refused;
         var (envelope, audit, click) = (item.Envelope, item.Audit, item.Envelope.Click!);
-        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry) { Access = services.Access };
+        // The gate: a Silence pick asks for confirmation like a typed `silence`.
+        var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry)
+        {
+            Access = services.Access,
+            Confirmations = services.Gate,
+        };
         audit.Context = context;
         var result = await alertClicks.HandleAsync(envelope, click, context, ct).ConfigureAwait(false);
         audit.Decision = result.Decision;
         audit.Named = (result.Command, result.Arguments);
+        // The prompt first, in the alert's thread for everyone; a retry of the click may post it again, but both carry
+        // the same signed request (keyed by this click), so only one Confirm ever runs.
+        if (result is { ThreadReply: { } thread, ThreadTs: { } threadTs })
+            await replies.SendAsync(envelope with { Source = EnvelopeSource.Mention, ResponseUrl = null, ThreadTs = threadTs }, thread, ct).ConfigureAwait(false);
         var delivered = await replies.SendAsync(envelope, result.Reply, ct).ConfigureAwait(false);
         audit.Write(delivered ? result.Outcome : "undeliverable");
         log.LogInformation("Alert click {CommandId} on {Action}: {Decision}, delivered {Delivered}", envelope.Id, click.ActionId, result.Decision, delivered);

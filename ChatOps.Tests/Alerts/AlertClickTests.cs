@@ -58,10 +58,50 @@ public sealed class AlertClickTests : IAsyncLifetime
         Assert.All(menu["options"]!.AsArray(), o => Assert.True(((string)o!["value"]!).Length <= 150));
     }
 
-    [Fact]
-    public async Task SilencePicked_BySomeoneAllowed_CreatesTheSilenceAsThem_AndTheMessageShowsIt()
+    /// <summary>Picks Silence on the alert message; returns the confirmation prompt posted in its thread.</summary>
+    private async Task<RecordedCall> PickAsync(TimeSpan duration, string user, string responseUrlId)
     {
-        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(4), _groupId), OnCall, _slack.ResponseUrl("s1")));
+        var before = _slack.CallsTo("chat.postMessage").Count;
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(duration, _groupId), user, _slack.ResponseUrl(responseUrlId)));
+        return Assert.Single(_slack.CallsTo("chat.postMessage").Skip(before));
+    }
+
+    private static string ConfirmValue(RecordedCall prompt) =>
+        (string)Actions(prompt).Single(e => (string?)e!["action_id"] == "chatops.confirm")!["value"]!;
+
+    /// <summary>Clicks Confirm on a prompt as Slack sends it (the same queue message id = the same delivery).</summary>
+    private async Task ConfirmAsync(RecordedCall prompt, string user, string responseUrlId, string messageId = "confirm-1", int dequeueCount = 1)
+    {
+        var form = SlackRequests.BlockActions("chatops.confirm", ConfirmValue(prompt), user, AlertPayloads.Channel, _slack.ResponseUrl(responseUrlId),
+            messageTs: "1700000000.000003", triggerId: "888.777." + responseUrlId);
+        var click = await _app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
+        Assert.Equal(200, click.Status);
+        await _app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: dequeueCount, messageId: messageId);
+    }
+
+    [Fact]
+    public async Task SilencePicked_AsksForConfirmationInTheThread_PreviewingWhatItWouldMute_AndCreatesNothingYet()
+    {
+        var prompt = await PickAsync(TimeSpan.FromHours(4), OnCall, "p1");
+
+        // In the alert's thread, for everyone to see (a second person may have to confirm it).
+        Assert.Equal("1700000000.000002", prompt.Str("thread_ts"));
+        Assert.Equal(AlertPayloads.Channel, prompt.Str("channel"));
+        // The preview: every label the group's alerts share, and for how long.
+        Assert.Contains("silence alertname=HighErrorRate,service=checkout,severity=critical for 4h", prompt.Str("text"));
+        Assert.Contains("will be silenced for 4h", prompt.Str("text"));
+        Assert.Contains("Confirm", AlertPayloads.Texts(prompt));
+        Assert.Contains("confirm", Answer());
+        Assert.Empty(_ops.Calls);
+        Assert.Empty(_slack.CallsTo("chat.update"));
+    }
+
+    [Fact]
+    public async Task SilencePicked_AndConfirmed_CreatesTheSilenceAsThePicker_AndTheMessageShowsIt()
+    {
+        var prompt = await PickAsync(TimeSpan.FromHours(4), OnCall, "s0");
+
+        await ConfirmAsync(prompt, OnCall, "s1");
 
         var request = (SilenceRequest)Assert.Single(_ops.Calls, c => c.Method == "CreateSilence").Request!;
         Assert.Equal(OnCall, request.CreatedBy);
@@ -69,7 +109,9 @@ public sealed class AlertClickTests : IAsyncLifetime
         Assert.Equal([new LabelMatcher("alertname", "HighErrorRate", false, true), new LabelMatcher("service", "checkout", false, true),
             new LabelMatcher("severity", "critical", false, true)], request.Matchers);
         Assert.Equal(TimeSpan.FromHours(4), request.EndsAt - request.StartsAt);
-        Assert.Contains(":mute: Silenced `alertname=HighErrorRate,service=checkout,severity=critical` for 4h", Answer());
+        // The prompt becomes the result, for everyone.
+        var settled = _slack.CallsTo("response_url")[^1];
+        Assert.Contains(":mute: Silenced `alertname=HighErrorRate,service=checkout,severity=critical`", settled.Str("text"));
         var update = Assert.Single(_slack.CallsTo("chat.update"));
         Assert.Equal("1700000000.000002", update.Str("ts"));
         Assert.Contains("SILENCED: HighErrorRate", AlertPayloads.Texts(update));
@@ -78,21 +120,62 @@ public sealed class AlertClickTests : IAsyncLifetime
         Assert.DoesNotContain(Actions(update), e => (string?)e!["type"] == "static_select");
     }
 
+    [Fact]
+    public async Task SilencePicked_UnderTheTwoPersonRule_CannotBeConfirmedByThePicker_AndIsCreatedAsThemWhenSomeoneElseDoes()
+    {
+        await DisposeAsync();
+        _slack = await FakeSlackApi.StartAsync();
+        var settings = AlertPayloads.Settings();
+        settings["Access:Rules:0:Commands"] = "silence,unsilence";
+        settings["Access:Rules:0:Users"] = OnCall + ",U0SECOND";
+        settings["Access:Rules:0:RequireApproval"] = "true";
+        _app = await TestApp.StartAsync(_slack, settings, s => s.AddSingleton<IOpsClient>(_ops));
+        var payload = AlertPayloads.Group(startsAt: DateTimeOffset.Parse("2026-12-01T10:00:00Z"), expr: null);
+        var call = await _app.InvokeAlertmanagerAsync(payload.ToJsonString(), "Bearer " + AlertPayloads.Token);
+        Assert.Equal(200, await _app.InvokeWorkerAsync(call.Message!.ToJsonString(), messageId: "alert-1"));
+
+        var prompt = await PickAsync(TimeSpan.FromHours(1), OnCall, "t0");
+        Assert.Contains("Two-person rule", AlertPayloads.Texts(prompt));
+        await ConfirmAsync(prompt, OnCall, "t1", messageId: "confirm-self");
+
+        Assert.DoesNotContain(_ops.Calls, c => c.Method == "CreateSilence");
+        Assert.Contains("Two-person rule", _slack.CallsTo("response_url")[^1].Str("text"));
+
+        await ConfirmAsync(prompt, "U0SECOND", "t2", messageId: "confirm-other");
+
+        var request = (SilenceRequest)Assert.Single(_ops.Calls, c => c.Method == "CreateSilence").Request!;
+        Assert.Equal(OnCall, request.CreatedBy);
+        Assert.Contains("confirmed by U0SECOND", request.Comment);
+        Assert.Contains($"Silenced by <@{OnCall}> until", AlertPayloads.Texts(_slack.CallsTo("chat.update")[^1]));
+    }
+
+    [Fact]
+    public async Task SilencePicked_ByANewcomerWhoMayNotSilence_IsRefusedBeforeAnyPrompt()
+    {
+        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), "U0INTERN", _slack.ResponseUrl("n1")));
+
+        Assert.StartsWith(":no_entry:", Answer());
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Empty(_ops.Calls);
+    }
+
     private static JsonArray Actions(RecordedCall call) =>
         call.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray();
 
     [Fact]
-    public async Task ASilenceClickDeliveredAgain_AfterSlackFailed_CreatesNoSecondSilence()
+    public async Task AConfirmedSilenceDeliveredAgain_AfterAlertmanagersAnswerWasLost_CreatesNoSecondSilence()
     {
-        _slack.Script("chat.update", _ => FakeSlackApi.SlackError("internal_error"));
-        var form = AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), OnCall, _slack.ResponseUrl("s9"));
-        var click = await _app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
+        var prompt = await PickAsync(TimeSpan.FromHours(1), OnCall, "s8");
+        // Alertmanager made the silence, but its answer never came back: the Confirm is retried by the queue.
+        _ops.AfterCreateSilence = new OpsException(Grpc.Core.StatusCode.Unavailable, "CreateSilence", "http://ops", "connection reset");
 
-        await _app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: 1, messageId: "click-9");
-        await _app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: 2, messageId: "click-9");
+        await ConfirmAsync(prompt, OnCall, "s9", messageId: "confirm-9", dequeueCount: 1);
+        await ConfirmAsync(prompt, OnCall, "s9", messageId: "confirm-9", dequeueCount: 2);
 
         Assert.Single(_ops.Silences);
         Assert.Single(_ops.Calls, c => c.Method == "CreateSilence");
+        Assert.Contains(":mute: Silenced", _slack.CallsTo("response_url")[^1].Str("text"));
+        Assert.Contains($"Silenced by <@{OnCall}> until", AlertPayloads.Texts(_slack.CallsTo("chat.update")[^1]));
     }
 
     [Fact]
@@ -115,7 +198,7 @@ public sealed class AlertClickTests : IAsyncLifetime
     [Fact]
     public async Task Unsilence_EndsTheSilenceMadeFromTheMessage_AndTheMessageFiresAgain()
     {
-        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(4), _groupId), OnCall, _slack.ResponseUrl("u1")));
+        await ConfirmAsync(await PickAsync(TimeSpan.FromHours(4), OnCall, "u0"), OnCall, "u1");
 
         await ClickAsync(AlertPayloads.ButtonClick(AlertActions.Unsilence, _groupId, OnCall, _slack.ResponseUrl("u2")));
 
@@ -128,24 +211,15 @@ public sealed class AlertClickTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SilencePicked_BySomeoneNotAllowed_IsRefused_AndNothingIsSilenced()
-    {
-        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), "U0INTERN", _slack.ResponseUrl("s2")));
-
-        Assert.StartsWith(":no_entry:", Answer());
-        Assert.DoesNotContain(_ops.Calls, c => c.Method == "CreateSilence");
-        Assert.Empty(_slack.CallsTo("chat.update"));
-    }
-
-    [Fact]
     public async Task SilenceFailing_IsAnsweredWithWhy()
     {
         _ops.Failure = new OpsException(Grpc.Core.StatusCode.FailedPrecondition, "CreateSilence", "http://ops", "no Alertmanager is configured");
 
-        await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), _groupId), OnCall, _slack.ResponseUrl("s3")));
+        await ConfirmAsync(await PickAsync(TimeSpan.FromHours(1), OnCall, "s2"), OnCall, "s3");
 
-        Assert.Contains(":x: No silence was created", Answer());
-        Assert.Contains("no Alertmanager is configured", Answer());
+        var answer = _slack.CallsTo("response_url")[^1].Str("text");
+        Assert.Contains("no Alertmanager is configured", answer);
+        Assert.DoesNotContain(":mute: Silenced", answer);
     }
 
     [Fact]

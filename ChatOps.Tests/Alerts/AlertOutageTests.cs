@@ -161,7 +161,13 @@ public sealed class AlertOutageTests : IAsyncLifetime
         var firing = AlertPayloads.Group(startsAt: starts, expr: null);
         await DeliverAsync(firing, "m-1");
         var groupId = AlertPayload.Read(Encoding.UTF8.GetBytes(firing.ToJsonString())).Notification!.GroupId();
-        var form = AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), groupId), OnCall, _slack.ResponseUrl("s1"));
+        var pick = AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(1), groupId), OnCall, _slack.ResponseUrl("s0"));
+        var picked = await _app.InvokeSlackAsync(pick, SlackRequests.SignedHeaders(pick, "application/x-www-form-urlencoded"));
+        Assert.Equal(200, await _app.InvokeWorkerAsync(picked.Message!.ToJsonString(), messageId: "pick-1"));
+        var prompt = _slack.CallsTo("chat.postMessage").Single(p => p.Str("thread_ts") is not null && (p.Str("text") ?? "").Contains("wants to run"));
+        var confirm = (string)prompt.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray()
+            .Single(e => (string?)e!["action_id"] == "chatops.confirm")!["value"]!;
+        var form = SlackRequests.BlockActions("chatops.confirm", confirm, OnCall, AlertPayloads.Channel, _slack.ResponseUrl("s1"));
         var click = await _app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
 
         // The silence takes a while at Alertmanager; the resolve lands in between.

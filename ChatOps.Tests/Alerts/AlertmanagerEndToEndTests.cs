@@ -88,8 +88,15 @@ public sealed class AlertmanagerEndToEndTests(ITestOutputHelper output)
         await ShownAsync(t => t.Contains($"<@{OnCall}> is on it"), "the owner");
 
         // Silence 4h from the message: Alertmanager lists it, created as the on-call engineer, by the labels the alerts share.
+        // The pick asks for a confirmation in the alert's thread, previewing the matchers; Confirm makes the silence.
         await ClickAsync(AlertPayloads.MenuClick(AlertActions.Silence, AlertActions.SilenceValue(TimeSpan.FromHours(4), groupId), OnCall,
             slack.ResponseUrl("silence"), messageTs: ts, triggerId: "2.2.silence"));
+        var prompt = slack.CallsTo("chat.postMessage").Single(p => p.Str("thread_ts") == ts && (p.Str("text") ?? "").Contains("wants to run"));
+        Assert.Contains("alertname=CheckoutErrors", prompt.Str("text"));
+        var confirm = (string)prompt.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!.AsArray()
+            .Single(e => (string?)e!["action_id"] == "chatops.confirm")!["value"]!;
+        await ClickAsync(SlackRequests.BlockActions("chatops.confirm", confirm, OnCall, AlertPayloads.Channel, slack.ResponseUrl("confirm"),
+            triggerId: "2.3.confirm"));
         Assert.StartsWith(":mute: Silenced `alertname=CheckoutErrors,", slack.CallsTo("response_url")[^1].Str("text"));
         var listed = await alertmanager.WaitUntilAsync("/api/v2/silences", j => j!.AsArray().Count == 1, TimeSpan.FromSeconds(10));
         var silence = listed.AsArray()[0]!;

@@ -109,6 +109,31 @@ public sealed class SilenceCommandTests
     }
 
     [Fact]
+    public async Task TypedSilence_ConfirmRetriedAfterAlertmanagersAnswerWasLost_MakesOneSilence()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        var ops = new FakeOpsClient();
+        await using var app = await TestApp.StartAsync(slack, new Dictionary<string, string>
+        {
+            ["Access:Rules:0:Commands"] = "silence", ["Access:Rules:0:Users"] = "U0USER1,U0USER2",
+        }, s => s.AddSingleton<IOpsClient>(ops));
+        Assert.Equal(200, await app.InvokeWorkerAsync(Envelopes.Mention("silence alertname=HighErrorRate for 2h")));
+        var confirm = Assert.Single(slack.CallsTo("chat.postMessage")).Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]!
+            .AsArray().Single(e => (string?)e!["action_id"] == "chatops.confirm")!;
+        var form = SlackRequests.BlockActions("chatops.confirm", (string)confirm["value"]!, "U0USER2", responseUrl: slack.ResponseUrl("c1"));
+        var click = await app.InvokeSlackAsync(form, SlackRequests.SignedHeaders(form, "application/x-www-form-urlencoded"));
+        // Alertmanager made the silence, but its answer never came back: the queue brings the Confirm again.
+        ops.AfterCreateSilence = new OpsException(Grpc.Core.StatusCode.Unavailable, "CreateSilence", "http://ops", "connection reset");
+
+        await app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: 1, messageId: "confirm-1");
+        Assert.Equal(200, await app.InvokeWorkerAsync(click.Message!.ToJsonString(), dequeueCount: 2, messageId: "confirm-1"));
+
+        var silence = Assert.Single(ops.Silences);
+        Assert.Equal("U0USER1", silence.CreatedBy);
+        Assert.Contains($"Silence id `{silence.Id}`", slack.CallsTo("response_url")[^1].Str("text"));
+    }
+
+    [Fact]
     public async Task Unsilence_ByDefault_IsClosed_LikeEveryMutatingCommand()
     {
         await using var slack = await FakeSlackApi.StartAsync();

@@ -72,11 +72,19 @@ public sealed partial class FakeOpsClient : IOpsClient
     /// <summary>How long CreateSilence takes (Alertmanager being slow), so a test can land something in between.</summary>
     public TimeSpan CreateSilenceDelay { get; set; }
 
+    /// <summary>Thrown once after a silence was made: Alertmanager made it, but its answer was lost on the way back.</summary>
+    public Exception? AfterCreateSilence { get; set; }
+
     public async Task<string> CreateSilenceAsync(SilenceRequest request, OpsCaller caller, CancellationToken ct = default)
     {
         if (CreateSilenceDelay > TimeSpan.Zero) await Task.Delay(CreateSilenceDelay, ct);
         var id = Answer("CreateSilence", request, caller, $"sil-{Silences.Count + 1}");
         Silences.Add(new SilenceInfo(id, request.Matchers, request.StartsAt, request.EndsAt, request.CreatedBy, request.Comment, "active"));
+        if (AfterCreateSilence is { } lost)
+        {
+            AfterCreateSilence = null;
+            throw lost;
+        }
         return id;
     }
 
