@@ -48,7 +48,9 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(sp => new PrometheusClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.PrometheusUrl));
         builder.Services.AddSingleton(sp => new JaegerClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.JaegerUrl));
         builder.Services.AddSingleton(sp => new AlertmanagerClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"), options.AlertmanagerUrl));
-        builder.Services.AddSingleton(new SamplingFile(options.SamplingFile));
+        var configLocks = new ConfigLocks();
+        builder.Services.AddSingleton(configLocks);
+        builder.Services.AddSingleton(new SamplingFile(options.SamplingFile, configLocks));
         builder.Services.AddSingleton(new CallMetrics(Version()));
         builder.Services.AddSingleton(sp => new DeploymentHistory(options.Deploy.HistoryFile, sp.GetRequiredService<ILogger<DeploymentHistory>>()));
         builder.Services.AddSingleton<ActionRunner>();
@@ -62,7 +64,7 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(sp => new ProfileCaptures(options.Profiles, sp.GetRequiredService<ProfileFetcher>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProfileCaptures>>()));
         builder.Services.AddSingleton(new ConfigTargets(options.Config, options.SamplingFile));
-        builder.Services.AddSingleton(new ConfigHistory(options.Config.HistoryFolder));
+        builder.Services.AddSingleton(new ConfigHistory(options.Config.HistoryFolder, options.Config.PlannedKept, options.Config.PlannedFor));
         builder.Services.AddSingleton(sp => new ConfigChecks(sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<IHttpClientFactory>().CreateClient("backends"),
             sp.GetRequiredService<PrometheusClient>(), sp.GetRequiredService<TimeProvider>(), options.Config.MaxOutputLines));
         builder.Services.AddSingleton<ConfigPushes>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOps.OpsService.Config;
 
 namespace ChatOps.OpsService.Backends;
 
@@ -7,16 +8,14 @@ namespace ChatOps.OpsService.Backends;
 /// Jaeger's remote-sampling strategies file (the collector's --sampling.strategies-file). Only
 /// "probabilistic" and "ratelimiting" are strategy types there; `const` exists only as an SDK-side
 /// sampler, so never/always are written as probabilistic 0 and 1. Other services' entries and any
-/// other fields are kept; the write is atomic (temporary file, then rename).
+/// other fields are kept; the write is atomic (<see cref="AtomicFile"/>). The file is also the config target
+/// <see cref="ConfigTargets.Sampling"/>, so a change here holds that target's lock and cannot interleave with a push.
 /// </summary>
-public sealed class SamplingFile(string path)
+public sealed class SamplingFile(string path, ConfigLocks locks)
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     public async Task SetProbabilityAsync(string? service, double rate, CancellationToken ct)
     {
-        await Gate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        using (await locks.TakeAsync(ConfigTargets.Sampling, ct).ConfigureAwait(false))
         {
             var root = await ReadAsync(ct).ConfigureAwait(false);
             if (string.IsNullOrEmpty(service))
@@ -38,11 +37,8 @@ public sealed class SamplingFile(string path)
                     entry["param"] = rate;
                 }
             }
-            await WriteAtomicallyAsync(root, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            Gate.Release();
+            var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            await AtomicFile.WriteAsync(path, System.Text.Encoding.UTF8.GetBytes(json), ct).ConfigureAwait(false);
         }
     }
 
@@ -57,27 +53,6 @@ public sealed class SamplingFile(string path)
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path} is not valid JSON: {ex.Message}", ex);
-        }
-    }
-
-    private async Task WriteAtomicallyAsync(JsonObject root, CancellationToken ct)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true })), ct)
-                    .ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            // Never leave a half-written file in Jaeger's config folder.
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace ChatOps.OpsService.Config;
 
 /// <summary>Replaces a file so a reader sees the old content or the new, never a part: a temporary file in the same
-/// folder, flushed to disk, then renamed over the target.</summary>
+/// folder, flushed to disk, renamed over the target, then the folder flushed so the rename itself survives a power cut.</summary>
 public static class AtomicFile
 {
     public static async Task WriteAsync(string path, byte[] content, CancellationToken ct)
@@ -18,6 +18,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, full, overwrite: true);
+            FolderSync.Flush(dir);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace ChatOps.OpsService.Config;
@@ -8,10 +7,9 @@ namespace ChatOps.OpsService.Config;
 /// candidate that passed every check, only over the revision its diff was made against; the previous content is
 /// kept as a revision first; a failed reload or verification puts it back and reloads again.
 /// </summary>
-public sealed class ConfigPushes(ConfigTargets targets, ConfigHistory history, ConfigChecks checks, TimeProvider clock, ILogger<ConfigPushes> log)
+public sealed class ConfigPushes(ConfigTargets targets, ConfigHistory history, ConfigChecks checks, ConfigLocks locks, TimeProvider clock,
+    ILogger<ConfigPushes> log)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
-
     public IReadOnlyList<ConfigTarget> Targets => targets.All;
 
     public ConfigTarget? Find(string name) => targets.Find(name);
@@ -32,7 +30,12 @@ public sealed class ConfigPushes(ConfigTargets targets, ConfigHistory history, C
         if (CandidateCheck.Problem(candidate, target) is { } problem) return new ConfigPlan(problem, [], currentRevision, candidateRevision, "");
         var (invalid, output) = await ValidateAsync(target, candidate, ct).ConfigureAwait(false);
         if (invalid is not null) return new ConfigPlan(invalid, output, currentRevision, candidateRevision, "");
-        await history.KeepAsync(target.Name, candidateRevision, candidate, ct).ConfigureAwait(false);
+        using (await locks.TakeAsync(target.Name, ct).ConfigureAwait(false))
+        {
+            await history.KeepAsync(target.Name, candidateRevision, candidate, ct).ConfigureAwait(false);
+            var pruned = await history.PruneCandidatesAsync(target.Name, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            if (pruned > 0) log.LogInformation("Config {Target}: {Count} old planned candidates pruned", target.Name, pruned);
+        }
         return new ConfigPlan(null, output, currentRevision, candidateRevision, Diff(target, current, candidate));
     }
 
@@ -41,9 +44,7 @@ public sealed class ConfigPushes(ConfigTargets targets, ConfigHistory history, C
     public async Task<ConfigPushResult> PushAsync(ConfigTarget target, byte[]? candidate, string candidateRevision, string expectedRevision,
         ConfigRequester by, CancellationToken ct)
     {
-        var gate = _gates.GetOrAdd(target.Name, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        using (await locks.TakeAsync(target.Name, ct).ConfigureAwait(false))
         {
             candidate ??= await history.ContentAsync(target.Name, candidateRevision, ct).ConfigureAwait(false);
             var current = await ReadAsync(target, ct).ConfigureAwait(false);
@@ -52,18 +53,12 @@ public sealed class ConfigPushes(ConfigTargets targets, ConfigHistory history, C
                 return ConfigPushResult.Refused($"there is no planned revision {candidateRevision} of {target.Name}; drop the file again", currentRevision);
             return await ApplyAsync(target, "push", candidate, current, expectedRevision, by, ct).ConfigureAwait(false);
         }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     /// <summary>Puts back <paramref name="revision"/>, or (null) the revision the newest applied change replaced.</summary>
     public async Task<ConfigPushResult> RollbackAsync(ConfigTarget target, string? revision, string? expectedRevision, ConfigRequester by, CancellationToken ct)
     {
-        var gate = _gates.GetOrAdd(target.Name, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        using (await locks.TakeAsync(target.Name, ct).ConfigureAwait(false))
         {
             var current = await ReadAsync(target, ct).ConfigureAwait(false);
             var currentRevision = ConfigRevision.Of(current);
@@ -72,10 +67,6 @@ public sealed class ConfigPushes(ConfigTargets targets, ConfigHistory history, C
             var content = await history.ContentAsync(target.Name, revision, ct).ConfigureAwait(false);
             if (content is null) return ConfigPushResult.Refused($"{target.Name} has no revision {revision}; `config history {target.Name}` lists them", currentRevision);
             return await ApplyAsync(target, "rollback", content, current, expectedRevision ?? currentRevision, by, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

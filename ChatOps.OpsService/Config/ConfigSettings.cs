@@ -23,6 +23,8 @@ public static partial class ConfigSettings
         else if (Path.GetDirectoryName(Path.GetFullPath(o.HistoryFolder)) is { } parent && !Directory.Exists(parent))
             problems.Add($"{Root}HistoryFolder names a folder whose parent does not exist ({parent})");
         if (o.MaxOutputLines is < 1 or > 1000) problems.Add($"{Root}MaxOutputLines must be between 1 and 1000");
+        if (o.PlannedKept is < 1 or > 10000) problems.Add($"{Root}PlannedKept must be between 1 and 10000");
+        if (o.PlannedFor <= TimeSpan.Zero) problems.Add($"{Root}PlannedFor must be positive, like 1.00:00:00");
         foreach (var (name, t) in o.Targets)
         {
             var key = $"{Root}Targets__{name}__";

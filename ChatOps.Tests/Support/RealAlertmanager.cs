@@ -11,7 +11,14 @@ public sealed class RealAlertmanager : IAsyncDisposable
 {
     private readonly LoopbackDaemon _daemon;
 
-    private RealAlertmanager(LoopbackDaemon daemon) => _daemon = daemon;
+    private RealAlertmanager(LoopbackDaemon daemon, string configFile)
+    {
+        _daemon = daemon;
+        ConfigFile = configFile;
+    }
+
+    /// <summary>The configuration file it reads at start and on POST /-/reload.</summary>
+    public string ConfigFile { get; }
 
     public int Port => _daemon.Port;
     public string Url => _daemon.Url;
@@ -41,7 +48,7 @@ public sealed class RealAlertmanager : IAsyncDisposable
         [
             "--config.file=" + Path.Combine(dir, "alertmanager.yml"), "--storage.path=" + Path.Combine(dir, "data"),
             $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn",
-        ]));
+        ]), Path.Combine(dir, "alertmanager.yml"));
     }
 
     public Task<JsonNode> WaitUntilAsync(string path, Func<JsonNode?, bool> condition, TimeSpan timeout) =>

@@ -17,7 +17,7 @@ internal sealed class ConfigFixture
                 expr: vector(1)
         """;
 
-    public ConfigFixture(Action<ConfigTargetOptions>? configure = null)
+    public ConfigFixture(Action<ConfigTargetOptions>? configure = null, Action<ConfigOptions>? configureAll = null)
     {
         Folder = Directory.CreateTempSubdirectory("config-").FullName;
         File.WriteAllText(RulesFile, Rules + "\n");
@@ -29,15 +29,17 @@ internal sealed class ConfigFixture
         };
         configure?.Invoke(target);
         var options = new ConfigOptions { HistoryFolder = Path.Combine(Folder, "history") };
+        configureAll?.Invoke(options);
         options.Targets["rules"] = target;
         Targets = new ConfigTargets(options, Path.Combine(Folder, "sampling.json"));
         var http = new HttpClient(Owner);
         var checks = new ConfigChecks(new ActionRunner(NullLogger<ActionRunner>.Instance), http, new PrometheusClient(http, FakeOwner.Base),
             TimeProvider.System, 40);
-        Pushes = new ConfigPushes(Targets, new ConfigHistory(options.HistoryFolder), checks, TimeProvider.System, NullLogger<ConfigPushes>.Instance);
+        Pushes = new ConfigPushes(Targets, new ConfigHistory(options.HistoryFolder, options.PlannedKept, options.PlannedFor), checks, Locks, TimeProvider.System, NullLogger<ConfigPushes>.Instance);
     }
 
     public string Folder { get; }
+    public ConfigLocks Locks { get; } = new();
     public string RulesFile => Path.Combine(Folder, "rules.yml");
     public FakeOwner Owner { get; }
     public ConfigTargets Targets { get; }
