@@ -32,10 +32,12 @@ param graphShortcuts = {
   }
 }
 
-// Ids, never names: user groups (S...), users (U...), channels (C...).
+// Ids, never names: user groups (S...), users (U...), channels (C...). `mutating` names every command that changes
+// production (deploy, rollback, silence, unsilence, change sampling, config push, config rollback): until a rule names
+// them, they are refused to everyone.
 param accessRules = [
   {
-    commands: 'change sampling'
+    commands: 'mutating'
     groups: 'S0ONCALL'
     channels: 'C0INCIDENTS'
     requireApproval: true

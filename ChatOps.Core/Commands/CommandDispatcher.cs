@@ -52,7 +52,16 @@ public sealed class CommandDispatcher(CommandRegistry registry, EnvironmentCatal
     private ChatReply Unknown(string line)
     {
         var shown = Mrkdwn.Code(line.Length > 80 ? line[..80] + "…" : line);
-        var suggestion = registry.Suggest(line) is { } info ? $" Did you mean {Mrkdwn.Code(info.Name)}?" : "";
+        var suggestion = registry.Suggest(line) is { } info ? $" Did you mean {Mrkdwn.Code(Corrected(line, info))}?" : "";
         return ChatReply.Plain($"I don't know the command {shown}.{suggestion} Type {Mrkdwn.Code(HelpName)} to see what I can do.");
+    }
+
+    /// <summary>The line with its command name corrected and its arguments kept (`grpah scrapes` → `graph scrapes`), so
+    /// the suggestion can be typed as it stands.</summary>
+    private static string Corrected(string line, CommandInfo info)
+    {
+        var rest = string.Join(' ', CommandText.Words(line).Skip(CommandText.Words(info.Name).Count));
+        var corrected = rest.Length == 0 ? info.Name : $"{info.Name} {rest}";
+        return corrected.Length > 80 ? corrected[..80] + "…" : corrected;
     }
 }

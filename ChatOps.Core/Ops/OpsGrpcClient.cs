@@ -198,13 +198,27 @@ public sealed partial class OpsGrpcClient(CallInvoker invoker, OpsOptions option
         }
         catch (RpcException ex)
         {
-            throw new OpsException(ex.StatusCode, method, _endpointForHumans, Detail(ex), ex);
+            throw new OpsException(ex.StatusCode, method, _endpointForHumans, Detail(ex), ex, ex.Trailers.GetValue(BackendTrailer));
         }
     }
 
-    private string Detail(RpcException ex) => ex.Status.Detail is { Length: > 0 } detail ? detail
-        : ex.StatusCode == StatusCode.DeadlineExceeded ? $"no answer within {options.Timeout.TotalSeconds:0.###} s"
-        : ex.StatusCode.ToString();
+    /// <summary>The trailer in which the Ops service names the backend that failed.</summary>
+    private const string BackendTrailer = "ops-backend";
+
+    /// <summary>The status detail in words a person can act on: gRPC's own texts ("Error connecting to subchannel.",
+    /// "Exception was thrown by handler.") and bare status names say nothing about what to do.</summary>
+    private string Detail(RpcException ex) => ex.Status.Detail switch
+    {
+        _ when ex.StatusCode == StatusCode.Unavailable && ex.Trailers.GetValue(BackendTrailer) is null && ex.Status.DebugException is { } cause =>
+            $"nothing answers there ({Innermost(cause).Message.TrimEnd('.')}); start it, or check Ops__Endpoint",
+        "Error connecting to subchannel." => "nothing answers there; start it, or check Ops__Endpoint",
+        "Exception was thrown by handler." => "it failed inside (its log has the details)",
+        { Length: > 0 } detail => detail,
+        _ when ex.StatusCode == StatusCode.DeadlineExceeded => $"no answer within {options.Timeout.TotalSeconds:0.###} s",
+        _ => "it gave no reason",
+    };
+
+    private static Exception Innermost(Exception ex) => ex.InnerException is { } inner ? Innermost(inner) : ex;
 
     /// <summary>Protobuf's Duration and Timestamp refuse out-of-range or unnormalized values by throwing;
     /// that is the server's fault and must read as such, not as a crash.</summary>

@@ -70,7 +70,7 @@ public sealed class AlertmanagerClient(HttpClient http, string? baseUrl)
             var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (text.Contains("already expired", StringComparison.OrdinalIgnoreCase))
                 throw new RpcException(new Status(StatusCode.NotFound, $"silence {id} already expired; nothing to end"));
-            throw new RpcException(new Status(StatusCode.Unavailable, $"{Backend} answered HTTP {(int)response.StatusCode}"));
+            throw BackendFailures.Failure(StatusCode.Unavailable, Backend, baseUrl, $"answered HTTP {(int)response.StatusCode}");
         }
         await Checked(response, ct).ConfigureAwait(false);
     }

@@ -46,8 +46,8 @@ public sealed class JaegerClient(HttpClient http, string baseUrl)
         if (!response.IsSuccessStatusCode)
         {
             var message = root?["errors"]?[0]?["msg"]?.ToString() ?? $"HTTP {(int)response.StatusCode}";
-            throw new RpcException(new Status(response.StatusCode == HttpStatusCode.BadRequest ? StatusCode.InvalidArgument : StatusCode.Internal,
-                "Jaeger: " + message));
+            throw BackendFailures.Failure(response.StatusCode == HttpStatusCode.BadRequest ? StatusCode.InvalidArgument : StatusCode.Internal,
+                "Jaeger", _base, (response.StatusCode == HttpStatusCode.BadRequest ? "refused the search: " : "failed: ") + message);
         }
         return (root?["data"] as JsonArray ?? []).OfType<JsonObject>().Select(JaegerTrace.From).ToList();
     }

@@ -52,7 +52,8 @@ public sealed class PrometheusClient(HttpClient http, string baseUrl)
                 "timeout" => StatusCode.DeadlineExceeded,      // retrying a heavy query would only triple it
                 _ => StatusCode.Internal,
             };
-            throw new RpcException(new Status(code, "Prometheus: " + error));
+            // Prometheus' own words carry the position of a syntax error ("1:5: parse error: …").
+            throw BackendFailures.Failure(code, "Prometheus", _base, code == StatusCode.InvalidArgument ? "refused the query: " + error : "failed: " + error);
         }
         return root!["data"] as JsonObject ?? [];
     }

@@ -27,7 +27,7 @@ public sealed class SilenceCommandTests
     [InlineData("alertname=X", "How long?")]
     [InlineData("for 2h", "Silence what?")]
     [InlineData("alertname for 2h", "is not a matcher")]
-    [InlineData("alertname=X for soon", "at least a minute")]
+    [InlineData("alertname=X for soon", "`soon` is not a duration")]
     [InlineData("alertname=X for 31d", "30 days at most")]
     [InlineData("alertname=~.* for 1h", "nearly everything")]
     [InlineData("alertname=X for 1h because", "needs a reason")]

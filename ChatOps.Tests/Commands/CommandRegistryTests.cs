@@ -73,7 +73,7 @@ public sealed class CommandRegistryTests
         Assert.False(empty.IsUserMistake);
         Assert.Contains("list traces [x]", empty.Reply.Text);
         Assert.True(unknown.IsUserMistake);
-        Assert.Equal("I don't know the command `lst traces service=api`. Did you mean `list traces`? Type `help` to see what I can do.", unknown.Reply.Text);
+        Assert.Equal("I don't know the command `lst traces service=api`. Did you mean `list traces service=api`? Type `help` to see what I can do.", unknown.Reply.Text);
     }
 
     [Fact]

@@ -68,6 +68,32 @@ public sealed class OpsFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APromQLError_IsShownAsPrometheusWords_Escaped()
+    {
+        _ops.Failure = new OpsException(StatusCode.InvalidArgument, "QueryRange", Endpoint,
+            "Prometheus at prom:9090 refused the query: invalid parameter \"query\": 1:4: parse error: unexpected <op:>> & more", null, "Prometheus");
+
+        var status = await Run("graph query=up >> 1", dequeueCount: 1);
+
+        Assert.Equal(200, status);
+        var text = Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text");
+        Assert.Contains("Prometheus at prom:9090 refused the query: invalid parameter \"query\": 1:4: parse error: unexpected &lt;op:&gt;&gt; &amp; more.", text);
+        Assert.DoesNotContain("Ops service", text);
+    }
+
+    [Fact]
+    public async Task ABackendDown_OnTheLastAttempt_IsBlamedOnTheBackend_ThroughTheOpsService()
+    {
+        _ops.Failure = new OpsException(StatusCode.Unavailable, "ListTraces", Endpoint,
+            "Jaeger at jaeger:16686 is unreachable: Connection refused (jaeger:16686)", null, "Jaeger");
+
+        await Run("list traces service=api", dequeueCount: 3);
+
+        Assert.Equal(":warning: Jaeger at jaeger:16686 is unreachable: Connection refused (jaeger:16686) (reached through the Ops service at " +
+                     "http://ops.internal:50051). Error id `EvOps1`.", Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));
+    }
+
+    [Fact]
     public async Task EveryOpsCall_CarriesTheSlackUserChannelAndCommand()
     {
         await Run("deployed version", dequeueCount: 1);

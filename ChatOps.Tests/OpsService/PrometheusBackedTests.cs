@@ -64,6 +64,21 @@ public sealed class PrometheusBackedTests(PrometheusStack stack) : IClassFixture
     }
 
     [Fact]
+    public async Task APromQLSyntaxError_IsPrometheusRefusingTheQuery_WithThePositionPrometheusGave()
+    {
+        var end = DateTimeOffset.UtcNow;
+        var ex = await Assert.ThrowsAsync<ChatOps.Core.Ops.OpsException>(() =>
+            stack.Ops.Client().QueryRangeAsync("sum(rate(up[5m])", end.AddMinutes(-5), end, TimeSpan.FromMinutes(1), Caller));
+
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, ex.Code);
+        Assert.StartsWith("Prometheus at 127.0.0.1:", ex.UserMessage);
+        Assert.Contains(" refused the query: ", ex.UserMessage);
+        // Prometheus' own words: line:column, then the parse error.
+        Assert.Matches(@"1:\d+: parse error: ", ex.UserMessage);
+        Assert.DoesNotContain("Ops service", ex.UserMessage);
+    }
+
+    [Fact]
     public async Task DeployedVersion_IsTheBuildInfoScrapedFromTheServicesOwnMetrics()
     {
         var version = await stack.Ops.Client().DeployedVersionAsync(Caller);

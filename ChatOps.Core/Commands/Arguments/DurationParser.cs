@@ -8,6 +8,9 @@ public static partial class DurationParser
 {
     public const string Accepted = "a number and a unit: `250ms`, `2s`, `1m30s`, `2h`";
 
+    /// <summary>The forms where days are allowed; "3 days" (a space, a word) is the usual slip.</summary>
+    public const string AcceptedWithDays = "write a number and a unit with no space between, like `30m`, `2h`, `1h30m` or `3d` (units: ms, s, m, h, d)";
+
     public static bool TryParse(string text, out TimeSpan duration, bool allowDays = false)
     {
         duration = TimeSpan.Zero;

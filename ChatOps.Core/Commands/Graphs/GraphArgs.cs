@@ -55,6 +55,16 @@ public sealed record GraphArgs(string? Shortcut, string? Query, TimeSpan? Range,
             if (!TimeParser.TryParse(tt, now, out var t)) return ParseResult<GraphArgs>.Fail($"to must be a time: {TimeParser.Accepted}; got {Mrkdwn.Code(tt)}.");
             to = t;
         }
+        // Two of the three fix a window: from= with range= reads "range long, starting then", and to= with range= "ending
+        // then". All three can disagree, so that is refused rather than one being dropped in silence.
+        if (range is not null && from is not null && to is not null)
+            return ParseResult<GraphArgs>.Fail("Give two of `from=`, `to=` and `range=`, not all three: `from=` with `range=` starts the window then, `to=` with `range=` ends it then.");
+        if (range is { } length && from is { } start)
+        {
+            if (start >= now) return ParseResult<GraphArgs>.Fail("from must be in the past.");
+            // A window reaching past now ends now, as if to= were not given.
+            if (start + length < now) to = start + length;
+        }
         if (from >= (to ?? now)) return ParseResult<GraphArgs>.Fail("from must be before to.");
         if ((to ?? now) - from > TimeSpan.FromDays(31)) return ParseResult<GraphArgs>.Fail("A graph covers at most 31 days; narrow from/to.");
 

@@ -5,7 +5,7 @@ using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Commands.Ops;
 
-/// <summary>`alerts [label=value ...] [state=firing|pending] [since=&lt;time&gt;]`: the alerts, most urgent first.</summary>
+/// <summary>`alerts [label=value ...] [state=firing|pending|inactive] [since=&lt;time&gt;]`: the alerts, most urgent first.</summary>
 public sealed class AlertsCommand(IOpsClient ops, TimeProvider clock) : Command<AlertQuery, AlertsResult>
 {
     private static readonly string[] Known = ["state", "since"];
@@ -13,7 +13,7 @@ public sealed class AlertsCommand(IOpsClient ops, TimeProvider clock) : Command<
     private const string LabelPrefix = "label:";
 
     public override CommandInfo Info { get; } = new(
-        "alerts", "[label=value ...] [state=firing|pending] [since=<time>]",
+        "alerts", "[label=value ...] [state=firing|pending|inactive] [since=<time>]",
         "Alerts with their state, severity, summary and value, most urgent first.",
         $"Label filters must all match (`severity=critical team=payments`); write `{LabelPrefix}state=x` for a label that " +
         $"shares an option's name. state takes a comma list. since: {TimeParser.Accepted}.",

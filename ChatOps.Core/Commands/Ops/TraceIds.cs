@@ -3,7 +3,9 @@ using ChatOps.Core.Replies;
 
 namespace ChatOps.Core.Commands.Ops;
 
-/// <summary>Trace ids (hex, up to 32 digits, as Jaeger prints them) and their links to the trace UI.</summary>
+/// <summary>Trace ids and their links to the trace UI. Jaeger prints a trace id as 16 hex digits (64-bit ids) or 32
+/// (128-bit ids); a 128-bit id may lose its leading zeros in a log line, so 16 to 32 digits are taken. A shorter word
+/// cannot be an id, and is answered at once instead of being looked up.</summary>
 public static partial class TraceIds
 {
     public const string Example = "17b4f65b0d9f038e2a7bc5ea84309af2";
@@ -16,13 +18,14 @@ public static partial class TraceIds
         var id = words[0].ToLowerInvariant();
         return Hex().IsMatch(id)
             ? id
-            : ParseResult<string>.Fail($"A trace id is up to 32 hex digits, like {Mrkdwn.Code(Example)}; {Mrkdwn.Code(words[0])} is not.");
+            : ParseResult<string>.Fail($"{Mrkdwn.Code(words[0])} is not a trace id: a trace id is 16 or 32 hex digits (0-9, a-f), " +
+                                       $"like {Mrkdwn.Code(Example)}. Pad a shorter one with leading zeros to 16 digits.");
     }
 
     /// <summary>The trace UI link, or null when Ops__TraceUiUrl is not set.</summary>
     public static string? Link(string? template, string id) =>
         string.IsNullOrWhiteSpace(template) ? null : template.Replace("{id}", Uri.EscapeDataString(id));
 
-    [GeneratedRegex("^[0-9a-f]{1,32}$")]
+    [GeneratedRegex("^[0-9a-f]{16,32}$")]
     private static partial Regex Hex();
 }

@@ -25,7 +25,8 @@ public sealed record ProfileArgs(string Service, string Kind, int Seconds)
         return words.Count switch
         {
             <= 2 => new ProfileArgs(service, kind, DefaultSeconds),
-            4 when words[2].Equals("for", StringComparison.OrdinalIgnoreCase) => CpuFor(service, words[3]),
+            // "for 3 minutes" is a duration written in words: answered as a duration, with the forms it takes.
+            >= 4 when words[2].Equals("for", StringComparison.OrdinalIgnoreCase) => CpuFor(service, string.Join(' ', words.Skip(3))),
             _ => ParseResult<ProfileArgs>.Fail("After `cpu` comes only `for <duration>`, like `profile checkout cpu for 30s`."),
         };
     }

@@ -22,8 +22,10 @@ public sealed record SilenceArgs(IReadOnlyList<LabelMatcher> Matchers, TimeSpan 
         if (matchersText.Length == 0) return ParseResult<SilenceArgs>.Fail("Silence what? Give label matchers first, like `alertname=HighErrorRate`.");
         var (matchers, problem) = LabelMatcher.ParseList(matchersText);
         if (matchers is null) return ParseResult<SilenceArgs>.Fail(Mrkdwn.Escape(problem!));
-        if (!DurationParser.TryParse(durationText, out var duration, allowDays: true) || duration < TimeSpan.FromMinutes(1))
-            return ParseResult<SilenceArgs>.Fail($"The duration must be at least a minute, like `30m`, `2h` or `1d`; got {Mrkdwn.Code(durationText)}.");
+        if (!DurationParser.TryParse(durationText, out var duration, allowDays: true))
+            return ParseResult<SilenceArgs>.Fail($"{Mrkdwn.Code(durationText)} is not a duration: {DurationParser.AcceptedWithDays}.");
+        if (duration < TimeSpan.FromMinutes(1))
+            return ParseResult<SilenceArgs>.Fail($"A silence lasts at least a minute, like `30m`, `2h` or `1d`; got {Mrkdwn.Code(durationText)}.");
         if (duration > MaxDuration) return ParseResult<SilenceArgs>.Fail("A silence from chat lasts 30 days at most.");
         if (reason is { Length: 0 }) return ParseResult<SilenceArgs>.Fail("`because` needs a reason after it.");
         if (matchers.All(m => m.IsRegex && m.Value is ".*" or ".+" || !m.IsEqual))
