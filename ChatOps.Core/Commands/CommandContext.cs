@@ -26,6 +26,9 @@ public sealed record CommandContext(
     /// <summary>Who asked for a change being run now because someone (<see cref="UserId"/>) confirmed it; null otherwise.</summary>
     public string? RequestedBy { get; init; }
 
+    /// <summary>What the confirmed prompt showed of the world (<see cref="CommandPreview.Expected"/>); null otherwise.</summary>
+    public string? Expected { get; init; }
+
     /// <summary>W3C trace id shared by every Ops call of this command, so the audit record and the Ops
     /// service's logs meet on one id.</summary>
     public string TraceId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -50,7 +50,7 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
             return ClickResult.Notice(ChatReply.Plain(
                 $":no_entry: Two-person rule: someone other than you must confirm {Mrkdwn.Code(change.CommandLine)}."), "refused", change);
 
-        var outcome = await dispatcher.RunConfirmedAsync(found, change.Arguments, context with { RequestedBy = change.RequestedBy }, ct).ConfigureAwait(false);
+        var outcome = await dispatcher.RunConfirmedAsync(found, change.Arguments, context with { RequestedBy = change.RequestedBy, Expected = change.Expected }, ct).ConfigureAwait(false);
         return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
         {
             Outcome = outcome.Kind,

@@ -17,7 +17,7 @@ public static class ConfirmationToken
     public static string Sign(PendingChange change, string key)
     {
         var body = new Body(change.Id, change.Command, change.Arguments, change.RequestedBy, change.ChannelId, change.TeamId,
-            change.ExpiresAt.ToUnixTimeSeconds(), change.RequireApproval);
+            change.ExpiresAt.ToUnixTimeSeconds(), change.RequireApproval) { X = change.Expected };
         var signed = Prefix + Base64Url(JsonSerializer.SerializeToUtf8Bytes(body, Json));
         return signed + "." + Base64Url(Mac(signed, key));
     }
@@ -37,7 +37,7 @@ public static class ConfirmationToken
         {
             var b = JsonSerializer.Deserialize<Body>(json, Json);
             if (b is null || string.IsNullOrEmpty(b.I) || string.IsNullOrEmpty(b.C) || string.IsNullOrEmpty(b.U) || string.IsNullOrEmpty(b.Ch)) return null;
-            return new PendingChange(b.I, b.C, b.A ?? "", b.U, b.Ch, b.T, DateTimeOffset.FromUnixTimeSeconds(b.E), b.R);
+            return new PendingChange(b.I, b.C, b.A ?? "", b.U, b.Ch, b.T, DateTimeOffset.FromUnixTimeSeconds(b.E), b.R) { Expected = b.X };
         }
         catch (Exception ex) when (ex is JsonException or ArgumentOutOfRangeException)
         {
@@ -73,7 +73,11 @@ public static class ConfirmationToken
         [property: JsonPropertyName("ch")] string Ch,
         [property: JsonPropertyName("t")] string? T,
         [property: JsonPropertyName("e")] long E,
-        [property: JsonPropertyName("r")] bool R);
+        [property: JsonPropertyName("r")] bool R)
+    {
+        [JsonPropertyName("x")]
+        public string? X { get; init; }
+    }
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 }

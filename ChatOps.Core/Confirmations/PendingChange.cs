@@ -19,5 +19,8 @@ public sealed record PendingChange(
     DateTimeOffset ExpiresAt,
     bool RequireApproval)
 {
+    /// <summary>What the prompt showed of the world, for the command to check at Confirm; null when it pins nothing.</summary>
+    public string? Expected { get; init; }
+
     public string CommandLine => Arguments.Length == 0 ? Command : $"{Command} {Arguments}";
 }
