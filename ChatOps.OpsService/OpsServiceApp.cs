@@ -55,7 +55,8 @@ public static class OpsServiceApp
         builder.Services.AddSingleton(sp => new DeploymentHistory(options.Deploy.HistoryFile, sp.GetRequiredService<ILogger<DeploymentHistory>>()));
         builder.Services.AddSingleton<ActionRunner>();
         builder.Services.AddSingleton(sp => new Deployments(options.Deploy, sp.GetRequiredService<DeploymentHistory>(),
-            sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Deployments>>()));
+            sp.GetRequiredService<ActionRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Deployments>>(),
+            new PrometheusVersionProbe(sp.GetRequiredService<PrometheusClient>(), options.Deploy, options.VersionQuery)));
         // Profiles take as long as asked (up to minutes); the fetcher bounds each request itself.
         builder.Services.AddHttpClient("profiles", http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.None })

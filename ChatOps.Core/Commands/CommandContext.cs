@@ -38,6 +38,9 @@ public sealed record CommandContext(
     /// message once made; null for a typed command.</summary>
     public string? AlertGroup { get; init; }
 
+    /// <summary>What the confirmed prompt showed of the world (<see cref="CommandPreview.Expected"/>); null otherwise.</summary>
+    public string? Expected { get; init; }
+
     /// <summary>W3C trace id shared by every Ops call of this command, so the audit record and the Ops
     /// service's logs meet on one id.</summary>
     public string TraceId { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

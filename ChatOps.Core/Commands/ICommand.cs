@@ -29,6 +29,11 @@ public sealed record CommandPreview(string? Summary, ChatReply? Mistake)
     /// <summary>The arguments the confirmation carries instead of the typed ones, when the prompt pins what it showed
     /// (the revision a diff was made against), so Confirm runs exactly that.</summary>
     public string? Arguments { get; init; }
+
+    /// <summary>What the prompt showed of the world (a deployment's newest id, the version running), carried signed with
+    /// the confirmation and handed back at Confirm (<see cref="CommandContext.Expected"/>), so the command can refuse
+    /// when the world changed since; the command alone reads it.</summary>
+    public string? Expected { get; init; }
 }
 
 /// <summary>The reply to send, and what kind of answer it is (the `ask` exit code reports it).</summary>

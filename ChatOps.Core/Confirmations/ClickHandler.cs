@@ -64,6 +64,7 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
         var outcome = await dispatcher.RunConfirmedAsync(found, change.Arguments, context with
         {
             RequestedBy = change.RequestedBy, ConfirmedRequestId = change.Id, AlertGroup = change.AlertGroup,
+            Expected = change.Expected,
         }, ct).ConfigureAwait(false);
         return ClickResult.Settled(ConfirmationPrompt.Confirmed(change, clicker, now, outcome.Reply), "confirmed", change) with
         {

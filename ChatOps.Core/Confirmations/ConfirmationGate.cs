@@ -26,7 +26,8 @@ public sealed class ConfirmationGate(ConfirmationOptions options, TimeProvider c
                 $":no_entry: {Mrkdwn.Code(command.Info.Name)} needs a second person to confirm, and nobody else can see this DM. Ask in a channel."));
         var now = clock.GetUtcNow();
         var change = new PendingChange(context.CommandId, command.Info.Name, preview.Arguments ?? arguments.Trim(), context.UserId, context.ChannelId,
-            context.TeamId, now + options.Expiry, approval) { Environment = context.Environment?.Name, AlertGroup = context.AlertGroup };
+            context.TeamId, now + options.Expiry, approval) { Environment = context.Environment?.Name, AlertGroup = context.AlertGroup,
+                Expected = preview.Expected };
         var token = ConfirmationToken.Sign(change, options.HmacKey);
         if (token.Length > BlockKitLimits.MaxButtonValue)
             return CommandOutcome.Mistake(ChatReply.Plain(

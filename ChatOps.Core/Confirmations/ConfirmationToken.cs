@@ -17,7 +17,7 @@ public static class ConfirmationToken
     public static string Sign(PendingChange change, string key)
     {
         var body = new Body(change.Id, change.Command, change.Arguments, change.RequestedBy, change.ChannelId, change.TeamId,
-            change.ExpiresAt.ToUnixTimeSeconds(), change.RequireApproval) { Env = change.Environment, G = change.AlertGroup };
+            change.ExpiresAt.ToUnixTimeSeconds(), change.RequireApproval) { Env = change.Environment, G = change.AlertGroup, X = change.Expected };
         var signed = Prefix + Base64Url(JsonSerializer.SerializeToUtf8Bytes(body, Json));
         return signed + "." + Base64Url(Mac(signed, key));
     }
@@ -37,7 +37,7 @@ public static class ConfirmationToken
         {
             var b = JsonSerializer.Deserialize<Body>(json, Json);
             if (b is null || string.IsNullOrEmpty(b.I) || string.IsNullOrEmpty(b.C) || string.IsNullOrEmpty(b.U) || string.IsNullOrEmpty(b.Ch)) return null;
-            return new PendingChange(b.I, b.C, b.A ?? "", b.U, b.Ch, b.T, DateTimeOffset.FromUnixTimeSeconds(b.E), b.R) { Environment = b.Env, AlertGroup = b.G };
+            return new PendingChange(b.I, b.C, b.A ?? "", b.U, b.Ch, b.T, DateTimeOffset.FromUnixTimeSeconds(b.E), b.R) { Environment = b.Env, AlertGroup = b.G, Expected = b.X };
         }
         catch (Exception ex) when (ex is JsonException or ArgumentOutOfRangeException)
         {
@@ -81,6 +81,9 @@ public static class ConfirmationToken
         /// <summary>The alert group a Silence pick asked for (absent otherwise).</summary>
         [JsonPropertyName("g")]
         public string? G { get; init; }
+
+        [JsonPropertyName("x")]
+        public string? X { get; init; }
     }
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };

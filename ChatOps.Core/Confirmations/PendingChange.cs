@@ -26,5 +26,8 @@ public sealed record PendingChange(
     /// <summary>The alert group whose message asked for the change (its Silence menu): the message shows the result.</summary>
     public string? AlertGroup { get; init; }
 
+    /// <summary>What the prompt showed of the world, for the command to check at Confirm; null when it pins nothing.</summary>
+    public string? Expected { get; init; }
+
     public string CommandLine => Arguments.Length == 0 ? Command : $"{Command} {Arguments}";
 }

@@ -52,6 +52,9 @@ public sealed class BoundedOpsClient(IOpsClient inner, int maxConcurrentCalls) :
             await inner.ExpireSilenceAsync(id, caller, ct).ConfigureAwait(false);
             return 0;
         }, ct);
+    public Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Bounded(() => inner.EveryServiceVersionAsync(caller, ct), ct);
+
     public Task<DeploymentStart> DeployAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default) =>
         Bounded(() => inner.DeployAsync(order, planOnly, caller, ct), ct);
 

@@ -12,6 +12,8 @@ internal static class DeploymentMapping
         d.Output.ToList())
     {
         TraceId = d.TraceId.Length > 0 ? d.TraceId : null,
+        Verification = d.Verification.Length > 0 ? d.Verification : null,
+        VerificationNote = d.VerificationNote.Length > 0 ? d.VerificationNote : null,
     };
 
     private static DeploymentState State(string state) => state switch

@@ -22,6 +22,9 @@ public interface IOpsClient
     /// has none); an unknown service is the caller's mistake.</summary>
     Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default);
 
+    /// <summary>Every deployable service's version, each from its own query, and the default query's.</summary>
+    Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default);
+
     Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default);
 
     /// <summary>A PromQL range query (contract extension), for graphs. A zero step lets the service choose.</summary>

@@ -81,6 +81,14 @@ public sealed partial class OpsGrpcClient(CallInvoker invoker, OpsOptions option
         return r.Version;
     }
 
+    public async Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default)
+    {
+        var request = new DeployedVersionReq { EveryService = true };
+        var r = await CallAsync("DeployedVersion", o => _client.DeployedVersionAsync(request, o), caller, ct).ConfigureAwait(false);
+        return new VersionReport(r.Version.Length > 0 ? r.Version : null,
+            r.Services.Select(s => new ServiceVersionInfo(s.Service, s.Version.Length > 0 ? s.Version : null, s.Failure.Length > 0 ? s.Failure : null)).ToList());
+    }
+
     public async Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default)
     {
         var request = new AlertsReq { ActiveAt = UnixNanos.From(query.ActiveSince) };
@@ -127,13 +135,18 @@ public sealed partial class OpsGrpcClient(CallInvoker invoker, OpsOptions option
         {
             Service = order.Service, Version = order.Version ?? "", RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy, PlanOnly = planOnly,
         };
+        if (order.ExpectedLast is { } last) request.ExpectedLast = last;
         var r = await CallAsync("Deploy", o => _client.DeployAsync(request, o), caller, ct).ConfigureAwait(false);
         return Started(r);
     }
 
     public async Task<DeploymentStart> RollbackAsync(DeployOrder order, bool planOnly, OpsCaller caller, CancellationToken ct = default)
     {
-        var request = new RollbackReq { Service = order.Service, RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy, PlanOnly = planOnly };
+        var request = new RollbackReq
+        {
+            Service = order.Service, RequestedBy = order.RequestedBy, ConfirmedBy = order.ConfirmedBy, PlanOnly = planOnly, TargetVersion = order.TargetVersion ?? "",
+        };
+        if (order.ExpectedLast is { } last) request.ExpectedLast = last;
         var r = await CallAsync("Rollback", o => _client.RollbackAsync(request, o), caller, ct).ConfigureAwait(false);
         return Started(r);
     }
@@ -181,7 +194,10 @@ public sealed partial class OpsGrpcClient(CallInvoker invoker, OpsOptions option
     private static readonly TimeSpan ProfileWait = TimeSpan.FromSeconds(20);
 
     private static DeploymentStart Started(DeploymentResp r) => new(r.Deployment is { } d ? DeploymentMapping.From(d) : null,
-        r.Refusal.Length > 0 ? r.Refusal : null, r.TargetVersion.Length > 0 ? r.TargetVersion : null);
+        r.Refusal.Length > 0 ? r.Refusal : null, r.TargetVersion.Length > 0 ? r.TargetVersion : null)
+    {
+        LastDeployment = r.LastDeployment,
+    };
 
     private async Task<TResponse> CallAsync<TResponse>(string method, Func<CallOptions, AsyncUnaryCall<TResponse>> call,
         OpsCaller caller, CancellationToken ct, TimeSpan? deadline = null)

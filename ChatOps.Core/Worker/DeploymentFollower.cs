@@ -82,7 +82,7 @@ public sealed class DeploymentFollower(
         try
         {
             var status = await ops.DeploymentStatusAsync(follow.DeploymentId, caller, ct).ConfigureAwait(false);
-            outcome = status.Done || follow.Round >= MaxRounds
+            outcome = status.Settled || follow.Round >= MaxRounds
                 ? await FinishAsync(envelope, status, item.MessageId, ct).ConfigureAwait(false)
                 : await ProgressAsync(envelope, follow, status, ct).ConfigureAwait(false);
         }

@@ -11,4 +11,7 @@ public sealed class DeployOptions
 
     /// <summary>Lines of output kept per deployment (the newest ones), for the status and the history.</summary>
     public int MaxOutputLines { get; set; } = 200;
+
+    /// <summary>How often the version query is asked while a succeeded deployment is being verified.</summary>
+    public TimeSpan VerifyPoll { get; set; } = TimeSpan.FromSeconds(5);
 }

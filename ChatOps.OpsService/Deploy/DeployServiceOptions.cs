@@ -23,6 +23,10 @@ public sealed class DeployServiceOptions
     /// deployment's previous version (else the last successful one in the history).</summary>
     public string? VersionQuery { get; set; }
 
+    /// <summary>After the action exits 0, how long to wait for the version query (the service's own, else the default one)
+    /// to report the new version on every series; 00:00:00 switches the check off.</summary>
+    public TimeSpan VerifyFor { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Folder to run in; empty = the Ops service's own.</summary>
     public string? WorkingDirectory { get; set; }
 }

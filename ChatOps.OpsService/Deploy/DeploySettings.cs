@@ -16,6 +16,7 @@ public static partial class DeploySettings
                 problems.Add($"{root}HistoryFile names a folder that does not exist ({dir})");
         }
         if (o.MaxOutputLines is < 1 or > 10_000) problems.Add($"{root}MaxOutputLines must be between 1 and 10000");
+        if (o.VerifyPoll <= TimeSpan.Zero) problems.Add($"{root}VerifyPoll must be positive, like 00:00:05");
         foreach (var (name, s) in o.Services)
         {
             var key = $"{root}Services__{name}__";
@@ -23,6 +24,7 @@ public static partial class DeploySettings
             if (string.IsNullOrWhiteSpace(s.Command)) problems.Add($"{key}Command is missing (the executable that deploys {name})");
             if (ArgumentTemplate.Split(s.Arguments) is null) problems.Add($"{key}Arguments has a quote that is never closed");
             if (s.Timeout <= TimeSpan.Zero) problems.Add($"{key}Timeout must be positive, like 00:15:00");
+            if (s.VerifyFor < TimeSpan.Zero) problems.Add($"{key}VerifyFor must be 00:00:00 (off) or positive, like 00:02:00");
             if (!string.IsNullOrEmpty(s.WorkingDirectory) && !Directory.Exists(s.WorkingDirectory))
                 problems.Add($"{key}WorkingDirectory does not exist ({s.WorkingDirectory})");
             try

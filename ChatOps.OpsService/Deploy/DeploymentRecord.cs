@@ -18,5 +18,11 @@ public sealed record DeploymentRecord(
 {
     public IReadOnlyList<string> Output { get; init; } = [];
 
+    /// <summary>For a succeeded deployment: <see cref="Deploy.Verification"/>'s words; null before it ends or for an old record.</summary>
+    public string? Verification { get; init; }
+
+    /// <summary>What the version query reported, for people ("Prometheus reports 1.5.0 on 3/3 series").</summary>
+    public string? VerificationNote { get; init; }
+
     public bool Done => State != DeploymentState.Running;
 }

@@ -15,21 +15,26 @@ public sealed class Deployments : IAsyncDisposable
     private readonly ActionRunner _runner;
     private readonly TimeProvider _clock;
     private readonly ILogger<Deployments> _log;
+    private readonly IVersionProbe? _probe;
     private readonly Lock _gate = new();
     private readonly List<DeploymentRecord> _all;
     private readonly Dictionary<string, OutputTail> _tails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
-    public Deployments(DeployOptions options, DeploymentHistory history, ActionRunner runner, TimeProvider clock, ILogger<Deployments> log)
+    /// <param name="probe">Asks a service's version query after its action succeeded; null checks nothing.</param>
+    public Deployments(DeployOptions options, DeploymentHistory history, ActionRunner runner, TimeProvider clock, ILogger<Deployments> log,
+        IVersionProbe? probe = null)
     {
-        (_options, _history, _runner, _clock, _log) = (options, history, runner, clock, log);
+        (_options, _history, _runner, _clock, _log, _probe) = (options, history, runner, clock, log, probe);
         _all = history.Load().ToList();
-        // Running in the history but not here: the service stopped under it. Say so once, in the history too.
+        // Running (or being checked) in the history but not here: the service stopped under it. Say so once, in the history too.
         for (var i = 0; i < _all.Count; i++)
         {
-            if (_all[i].Done) continue;
-            _all[i] = _all[i] with { State = DeploymentState.Interrupted, FinishedAt = clock.GetUtcNow() };
+            if (!_all[i].Done) _all[i] = _all[i] with { State = DeploymentState.Interrupted, FinishedAt = clock.GetUtcNow() };
+            else if (_all[i].Verification == Verification.Checking)
+                _all[i] = _all[i] with { Verification = Verification.NotVerified, VerificationNote = "the Ops service stopped while checking its version" };
+            else continue;
             _history.Append(_all[i]);
         }
     }
@@ -39,7 +44,26 @@ public sealed class Deployments : IAsyncDisposable
     {
         var refusal = Validate(request, out var name, out _);
         if (refusal is not null) return refusal;
-        lock (_gate) return Busy(name!);
+        lock (_gate) return Busy(name!) ?? Changed(name!, request.ExpectedLast);
+    }
+
+    /// <summary>The id of the newest deployment of the service ("" = none yet): what a prompt saw.</summary>
+    public string LastId(string service)
+    {
+        lock (_gate) return Newest(service)?.Id ?? "";
+    }
+
+    private DeploymentRecord? Newest(string service) =>
+        _all.LastOrDefault(d => string.Equals(d.Service, service, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Why a request confirmed from a prompt may not run: a deployment of the service started since the prompt.</summary>
+    private string? Changed(string name, string? expectedLast)
+    {
+        if (expectedLast is null || Newest(name) is not { } newest || newest.Id == expectedLast) return null;
+        var kind = newest.Rollback ? "a rollback to" : "a deployment of";
+        var state = newest.State.ToString().ToLowerInvariant() switch { "timedout" => "timed out", var s => s };
+        return $"{name} changed since the prompt: {kind} {newest.Version} ({newest.Id}, {state}, asked by {newest.RequestedBy}) " +
+               "came after it. Ask again to see where it stands now";
     }
 
     public DeployStart Start(DeployRequest request)
@@ -51,7 +75,7 @@ public sealed class Deployments : IAsyncDisposable
         OutputTail tail;
         lock (_gate)
         {
-            if (Busy(name!) is { } busy) return DeployStart.Refused(busy);
+            if ((Busy(name!) ?? Changed(name!, request.ExpectedLast)) is { } busy) return DeployStart.Refused(busy);
             record = new DeploymentRecord(NewId(), name!, request.Version, request.RunningVersion ?? CurrentVersion(name!), request.Rollback, request.RequestedBy,
                 request.ConfirmedBy, request.TraceId, _clock.GetUtcNow(), DeploymentState.Running);
             _all.Add(record);
@@ -162,15 +186,83 @@ public sealed class Deployments : IAsyncDisposable
             outcome = new ActionOutcome(DeploymentState.Failed, null, tail.Lines());
         }
         var finished = record with { State = outcome.State, ExitCode = outcome.ExitCode, FinishedAt = _clock.GetUtcNow(), Output = outcome.Output };
+        var checking = outcome.State == DeploymentState.Succeeded && _probe is not null && service.VerifyFor > TimeSpan.Zero;
+        if (outcome.State == DeploymentState.Succeeded)
+            finished = finished with
+            {
+                Verification = checking ? Verification.Checking : Verification.Off,
+                VerificationNote = checking ? null : "the check is off for this service",
+            };
         lock (_gate)
         {
             _all[_all.FindLastIndex(d => d.Id == record.Id)] = finished;
             _tails.Remove(record.Id);
-            _running.Remove(record.Id);
+            if (!checking) _running.Remove(record.Id);
             _history.Append(finished);
         }
         _log.LogWarning("Deployment {DeploymentId} of {Service} {Version}: {State} (exit {ExitCode})",
             record.Id, record.Service, record.Version, outcome.State, outcome.ExitCode);
+        if (checking) await VerifyAsync(finished, service.VerifyFor).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks the service's version query until every series reports the new version or the window passes; the
+    /// deployment stays succeeded either way (the action said so), with what was seen.</summary>
+    private async Task VerifyAsync(DeploymentRecord finished, TimeSpan window)
+    {
+        var until = _clock.GetUtcNow() + window;
+        string result, note;
+        while (true)
+        {
+            string seen;
+            try
+            {
+                var versions = await _probe!.VersionsAsync(finished.Service, _stopping.Token).ConfigureAwait(false);
+                if (versions is null)
+                {
+                    (result, note) = (Verification.Off, $"{finished.Service} has no version query");
+                    break;
+                }
+                seen = $"{_probe.Source} reports {Verification.Seen(versions)}";
+                if (versions.Count > 0 && versions.All(v => v == finished.Version))
+                {
+                    (result, note) = (Verification.Verified, seen);
+                    break;
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                (result, note) = (Verification.NotVerified, "the Ops service stopped while checking its version");
+                break;
+            }
+            catch (Exception ex)
+            {
+                seen = $"the version query failed ({ex.Message})";
+            }
+            if (_clock.GetUtcNow() >= until)
+            {
+                (result, note) = (Verification.NotVerified, $"after {Verification.Span(window)} {seen}");
+                break;
+            }
+            try
+            {
+                await Task.Delay(_options.VerifyPoll, _clock, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                (result, note) = (Verification.NotVerified, "the Ops service stopped while checking its version");
+                break;
+            }
+        }
+        var verified = finished with { Verification = result, VerificationNote = note };
+        lock (_gate)
+        {
+            var at = _all.FindLastIndex(d => d.Id == finished.Id);
+            if (at >= 0) _all[at] = verified;
+            _running.Remove(finished.Id);
+            _history.Append(verified);
+        }
+        _log.LogWarning("Deployment {DeploymentId} of {Service} {Version}: {Verification} ({Note})",
+            finished.Id, finished.Service, finished.Version, result, note);
     }
 
     private static string NewId() => "dep-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));

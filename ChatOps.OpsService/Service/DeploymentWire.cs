@@ -31,6 +31,8 @@ internal static class DeploymentWire
             },
             Exited = d.ExitCode is not null,
             ExitCode = d.ExitCode ?? 0,
+            Verification = d.Verification ?? "",
+            VerificationNote = d.VerificationNote ?? "",
         };
         wire.Output.AddRange(d.Output);
         return wire;

@@ -13,20 +13,25 @@ internal sealed partial class OpsImplementation
 
     public override async Task<DeploymentResp> Deploy(DeployReq r, ServerCallContext call)
     {
-        var request = Request(r.Service, r.Version, r.RequestedBy, r.ConfirmedBy, call);
+        var request = Request(r.Service, r.Version, r.RequestedBy, r.ConfirmedBy, call) with { ExpectedLast = r.HasExpectedLast ? r.ExpectedLast : null };
         if (r.PlanOnly)
-            return deployments.Check(request) is { } refusal ? new DeploymentResp { Refusal = refusal } : new DeploymentResp { TargetVersion = r.Version };
+            return deployments.Check(request) is { } refusal
+                ? new DeploymentResp { Refusal = refusal }
+                : new DeploymentResp { TargetVersion = r.Version, LastDeployment = deployments.LastId(r.Service) };
         if (deployments.Check(request) is null) request = request with { RunningVersion = await RunningVersionAsync(r.Service, call) };
         return DeploymentWire.Answer(deployments.Start(request));
     }
 
-    /// <summary>The service's version query, when it has one; a deployment still starts without its answer.</summary>
+    /// <summary>The service's version query (the default one when it has none), recorded as what ran before; a deployment
+    /// still starts without its answer (the history names the previous version then).</summary>
     private async Task<string?> RunningVersionAsync(string service, ServerCallContext call)
     {
-        if (!options.Deploy.Services.TryGetValue(service, out var s) || string.IsNullOrWhiteSpace(s.VersionQuery)) return null;
+        if (!options.Deploy.Services.TryGetValue(service, out var s)) return null;
+        var query = string.IsNullOrWhiteSpace(s.VersionQuery) ? options.VersionQuery : s.VersionQuery;
+        if (string.IsNullOrWhiteSpace(query)) return null;
         try
         {
-            var samples = await prometheus.QueryAsync(s.VersionQuery, call.CancellationToken);
+            var samples = await prometheus.QueryAsync(query, call.CancellationToken);
             return samples.FirstOrDefault() is { } first ? first.Labels.GetValueOrDefault("version") ?? first.Value : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -40,9 +45,20 @@ internal sealed partial class OpsImplementation
     {
         var (target, refusal) = deployments.RollbackTarget(r.Service);
         if (target is null) return new DeploymentResp { Refusal = refusal ?? "nothing to roll back to" };
-        var request = Request(r.Service, target, r.RequestedBy, r.ConfirmedBy, call) with { Rollback = true };
-        if (r.PlanOnly) return deployments.Check(request) is { } busy ? new DeploymentResp { Refusal = busy } : new DeploymentResp { TargetVersion = target };
-        if (deployments.Check(request) is null) request = request with { RunningVersion = await RunningVersionAsync(r.Service, call) };
+        var request = Request(r.Service, target, r.RequestedBy, r.ConfirmedBy, call) with
+        {
+            Rollback = true, ExpectedLast = r.HasExpectedLast ? r.ExpectedLast : null,
+        };
+        // The history check comes first: when something ran since the prompt, that is the reason the target moved.
+        var stale = deployments.Check(request);
+        if (stale is null && r.TargetVersion.Length > 0 && r.TargetVersion != target)
+            stale = $"the rollback of {r.Service} would now go to {target}, not to {r.TargetVersion} as the prompt said. Ask again";
+        if (r.PlanOnly)
+            return stale is not null
+                ? new DeploymentResp { Refusal = stale }
+                : new DeploymentResp { TargetVersion = target, LastDeployment = deployments.LastId(r.Service) };
+        if (stale is not null) return new DeploymentResp { Refusal = stale };
+        request = request with { RunningVersion = await RunningVersionAsync(r.Service, call) };
         return DeploymentWire.Answer(deployments.Start(request));
     }
 

@@ -98,10 +98,37 @@ internal sealed partial class OpsImplementation(
                     $"no service {MetadataText.Sanitise(r.Service)}; the deployable ones are {string.Join(", ", options.Deploy.Services.Keys.Order())}"));
             if (!string.IsNullOrWhiteSpace(service.VersionQuery)) query = service.VersionQuery;
         }
+        if (r.EveryService && r.Service.Length == 0) return await EveryServiceVersionAsync(call);
         var samples = await prometheus.QueryAsync(query, call.CancellationToken);
         var first = samples.FirstOrDefault()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no series match the version query {query}"));
         return new DeployedVersionResp { Version = first.Labels.GetValueOrDefault("version") ?? first.Value };
+    }
+
+    /// <summary>Every deployable service from its own query (the default one when it has none), and the default query:
+    /// one that cannot be asked is named with why, and the others still answer.</summary>
+    private async Task<DeployedVersionResp> EveryServiceVersionAsync(ServerCallContext call)
+    {
+        async Task<(string Version, string Failure)> AskAsync(string query)
+        {
+            try
+            {
+                var first = (await prometheus.QueryAsync(query, call.CancellationToken)).FirstOrDefault();
+                return (first is null ? "" : first.Labels.GetValueOrDefault("version") ?? first.Value, "");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return ("", ex.Message);
+            }
+        }
+
+        var response = new DeployedVersionResp { Version = (await AskAsync(options.VersionQuery)).Version };
+        foreach (var (name, service) in options.Deploy.Services.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var (version, failure) = await AskAsync(string.IsNullOrWhiteSpace(service.VersionQuery) ? options.VersionQuery : service.VersionQuery);
+            response.Services.Add(new ServiceVersion { Service = name, Version = version, Failure = failure });
+        }
+        return response;
     }
 
     public override async Task<AlertsResp> Alerts(AlertsReq r, ServerCallContext call)

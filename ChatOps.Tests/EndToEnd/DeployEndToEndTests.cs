@@ -30,7 +30,15 @@ public sealed class DeployEndToEndTests : IAsyncLifetime
             ("OpsService:Deploy:Services:shop:Command", Path.Combine(RepoRoot.Path, "scripts", "demo", "deploy-demo.sh")),
             ("OpsService:Deploy:Services:shop:Arguments", "{version}"),
             ("OpsService:Deploy:Services:shop:VersionQuery", "label_replace(demo_build_info, \"version\", \"7.2.0\", \"\", \"\")"),
+            // A service without a query of its own: the default query is its "before".
+            ("OpsService:Deploy:Services:plain:Command", Path.Combine(RepoRoot.Path, "scripts", "demo", "deploy-demo.sh")),
+            ("OpsService:Deploy:Services:plain:Arguments", "{version}"),
+            ("OpsService:Deploy:Services:plain:VerifyFor", "00:00:00"),
+            ("OpsService:Deploy:Services:plain:Environment:DEMO_VERSION_FILE", Path.Combine(_folder, "plain-version")),
+            ("OpsService:Deploy:Services:plain:Environment:DEMO_DEPLOY_SECONDS", "0"),
             ("OpsService:Deploy:HistoryFile", Path.Combine(_folder, "deployments.jsonl")),
+            ("OpsService:Deploy:VerifyPoll", "00:00:00.300"),
+            ("OpsService:Deploy:Services:demo:VerifyFor", "00:00:20"),
             ("OpsService:Deploy:Services:demo:Command", Path.Combine(RepoRoot.Path, "scripts", "demo", "deploy-demo.sh")),
             ("OpsService:Deploy:Services:demo:Arguments", "{version}"),
             ("OpsService:Deploy:Services:demo:VersionQuery", "demo_build_info"),
@@ -102,7 +110,8 @@ public sealed class DeployEndToEndTests : IAsyncLifetime
         var prompt = await MentionAsync("deploy demo 1.5.0");
         Assert.Contains("deploy `demo`: `1.4.0` running now, `1.5.0` asked for", Text(prompt));
         Assert.Contains(":rocket: Deployment of `demo` `1.4.0` → `1.5.0` running", Text(await ConfirmAsync(prompt)));
-        var done = await UpdateSayingAsync(":white_check_mark: Deployment of `demo` `1.4.0` → `1.5.0` succeeded");
+        var done = await UpdateSayingAsync(":white_check_mark: Deployment of `demo` `1.4.0` → `1.5.0` succeeded", "Verified:");
+        Assert.Contains("Verified: Prometheus reports 1.5.0 on 1/1 series", All(done));
         Assert.Contains("demo now serves 1.5.0", All(done));
         await WaitForVersionAsync("1.5.0");
         Assert.Contains("Deployed version of `demo`: 1.5.0", Text(await MentionAsync("deployed version demo")));
@@ -122,11 +131,51 @@ public sealed class DeployEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APromptConfirmedAfterAnotherDeploymentFinished_IsRefused_AndRunsNothing()
+    {
+        await ConfirmAsync(await MentionAsync("deploy demo 1.5.0"));
+        await UpdateSayingAsync(":white_check_mark: Deployment of `demo` `1.4.0` → `1.5.0` succeeded");
+        await WaitForVersionAsync("1.5.0");
+        var rollback = await MentionAsync("rollback demo");
+        Assert.Contains("back to `1.4.0`", Text(rollback));
+        var deploy = await MentionAsync("deploy demo 1.7.0");
+        Assert.Contains("`1.5.0` running now", Text(deploy));
+
+        // The world changes between the prompts and their Confirm: another deployment runs to its end.
+        await ConfirmAsync(await MentionAsync("deploy demo 1.6.0"));
+        await UpdateSayingAsync(":white_check_mark: Deployment of `demo` `1.5.0` → `1.6.0` succeeded");
+
+        var refusedRollback = Text(await ConfirmAsync(rollback));
+        Assert.Contains("changed since the prompt", refusedRollback);
+        Assert.Contains("1.6.0", refusedRollback);
+        Assert.Contains("Nothing was run", refusedRollback);
+        var refusedDeploy = Text(await ConfirmAsync(deploy));
+        Assert.Contains("changed since the prompt", refusedDeploy);
+        Assert.Contains("Nothing was run", refusedDeploy);
+        await Task.Delay(1500);
+        Assert.Equal("1.6.0", (await File.ReadAllTextAsync(_demo.VersionFile)).Trim());
+        Assert.Equal(2, Text(await MentionAsync("deployments demo")).Split('•').Length - 1);
+    }
+
+    [Fact]
+    public async Task AServiceWithoutAQueryOfItsOwn_RecordsTheDefaultQuerysVersionAsBefore_SoItsFirstRollbackGoesThere()
+    {
+        await ConfirmAsync(await MentionAsync("deploy plain 2.0.0"));
+        var done = await UpdateSayingAsync(":white_check_mark: Deployment of `plain` `0.9.0-ops` → `2.0.0` succeeded");
+        Assert.Contains("Not verified (the check is off for this service)", All(done));
+        Assert.Contains("roll `plain` back: `0.9.0-ops` running now, back to `0.9.0-ops`", Text(await MentionAsync("rollback plain")));
+    }
+
+    [Fact]
     public async Task DeployedVersion_OfTwoServices_AnswersEachFromItsOwnQuery()
     {
         Assert.Contains("Deployed version of `demo`: 1.4.0", Text(await MentionAsync("deployed version demo")));
         Assert.Contains("Deployed version of `shop`: 7.2.0", Text(await MentionAsync("deployed version shop")));
-        Assert.Contains("Deployed version: 0.9.0-ops", Text(await MentionAsync("deployed version")));
+        var every = Text(await MentionAsync("deployed version"));
+        Assert.Contains("• `demo`: `1.4.0`", every);
+        Assert.Contains("• `shop`: `7.2.0`", every);
+        Assert.Contains("• `plain`: `0.9.0-ops`", every);
+        Assert.Contains("• the default version query: `0.9.0-ops`", every);
         Assert.Contains("deploy `shop`: `7.2.0` running now", Text(await MentionAsync("deploy shop 7.3.0")));
     }
 

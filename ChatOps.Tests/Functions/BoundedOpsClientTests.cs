@@ -38,6 +38,7 @@ public sealed class BoundedOpsClientTests
         public Task<TraceDetails> ShowTraceAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<TraceLogs> ShowLogsAsync(string id, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task ChangeSamplingAsync(SamplingChange change, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<AlertInfo>> AlertsAsync(AlertQuery query, OpsCaller caller, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, OpsCaller caller,

@@ -49,6 +49,10 @@ public sealed partial class FakeOpsClient : IOpsClient
     public Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("ServiceVersion", service, caller, ServiceVersions.GetValueOrDefault(service, Version)));
 
+    public Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
+        Task.FromResult(Answer("EveryServiceVersion", null, caller, new VersionReport(Version,
+            ServiceVersions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new ServiceVersionInfo(p.Key, p.Value, null)).ToList())));
+
     public IReadOnlyList<MetricSeries> Series { get; set; } = [];
 
     public Task<IReadOnlyList<MetricSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step,

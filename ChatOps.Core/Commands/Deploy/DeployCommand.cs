@@ -31,15 +31,22 @@ public sealed class DeployCommand(IOpsClient ops) : Command<DeployArgs, DeployRe
         var caller = context.Caller(Info.Name);
         var check = await ops.DeployAsync(new DeployOrder(args.Service, args.Version, context.UserId, ""), planOnly: true, caller, ct).ConfigureAwait(false);
         if (check.Refusal is { } refusal) return new CommandPreview(null, DeploymentReplies.Refused(args.Service, refusal));
-        var running = await RunningVersion.OfAsync(ops, args.Service, caller, ct).ConfigureAwait(false);
+        var running = await RunningVersion.ReadAsync(ops, args.Service, caller, ct).ConfigureAwait(false);
         return new CommandPreview(
-            $"deploy {Mrkdwn.Code(args.Service)}: {running} running now, {Mrkdwn.Code(args.Version!)} asked for", null);
+            $"deploy {Mrkdwn.Code(args.Service)}: {RunningVersion.Shown(running)} running now, {Mrkdwn.Code(args.Version!)} asked for", null)
+        {
+            Expected = new DeployPin(check.LastDeployment ?? "", running, null).ToText(),
+        };
     }
 
     public override async Task<DeployResult> ExecuteAsync(DeployArgs args, CommandContext context, CancellationToken ct = default)
     {
-        var order = new DeployOrder(args.Service, args.Version, context.RequestedBy ?? context.UserId, context.UserId);
-        var start = await ops.DeployAsync(order, planOnly: false, context.Caller(Info.Name), ct).ConfigureAwait(false);
+        var caller = context.Caller(Info.Name);
+        var pin = DeployPin.Read(context.Expected);
+        if (pin is not null && await pin.MovedAsync(ops, args.Service, caller, ct).ConfigureAwait(false) is { } moved)
+            return new DeployRefused(args.Service, moved);
+        var order = DeployPin.Apply(pin, new DeployOrder(args.Service, args.Version, context.RequestedBy ?? context.UserId, context.UserId));
+        var start = await ops.DeployAsync(order, planOnly: false, caller, ct).ConfigureAwait(false);
         return start.Deployment is { } d ? new DeployStarted(d) : new DeployRefused(args.Service, start.Refusal ?? "refused");
     }
 

@@ -35,6 +35,7 @@ public static class DeploymentReplies
             _ => $":warning: {kind} {what} was interrupted (the Ops service stopped while it ran) after {Took(d)}",
         };
         var who = $"Deployment {Mrkdwn.Code(d.Id)}; asked by {Mrkdwn.User(d.RequestedBy)}, confirmed by {Mrkdwn.User(d.ConfirmedBy)}";
+        if (Verified(d) is { } check) headline += check;
         var blocks = new List<Block> { new SectionBlock(headline + ".") };
         if (Tail(d.Output) is { } tail) blocks.Add(new SectionBlock((d.Done ? "Last lines:\n" : "Output so far:\n") + tail));
         blocks.Add(new ContextBlock([who]));
@@ -53,6 +54,21 @@ public static class DeploymentReplies
     public static ChatReply LostTrack(string deploymentId, string why) => ChatReply.Plain(
         $":warning: I lost track of deployment {Mrkdwn.Code(deploymentId)}: the Ops service did not answer until the deployment " +
         $"must have ended ({Mrkdwn.Escape(why)}). It was not stopped; {Mrkdwn.Code("deployments")} shows how it ended once the Ops service is back.");
+
+    /// <summary>Whether the service's version query was seen reporting the new version (the Ops service checks it).</summary>
+    private static string? Verified(DeploymentInfo d)
+    {
+        if (d.State != DeploymentState.Succeeded) return null;
+        var note = d.VerificationNote is { } n ? Mrkdwn.Escape(n) : "";
+        return d.Verification switch
+        {
+            "verifying" => $"; checking that the service reports {Mrkdwn.Code(d.Version)}",
+            "verified" => $". Verified: {note}",
+            "not_verified" => $". :warning: Not verified: {note}",
+            "off" => $". Not verified ({note})",
+            _ => null,
+        };
+    }
 
     private static string Exit(DeploymentInfo d) => d.ExitCode is { } code ? $" (exit status {code})" : "";
 

@@ -29,14 +29,21 @@ public sealed class RollbackCommand(IOpsClient ops) : Command<DeployArgs, Deploy
         var plan = await ops.RollbackAsync(new DeployOrder(args.Service, null, context.UserId, ""), planOnly: true, caller, ct).ConfigureAwait(false);
         if (plan.Refusal is { } refusal || plan.TargetVersion is not { } target)
             return new CommandPreview(null, DeploymentReplies.Refused(args.Service, plan.Refusal ?? "no version to go back to"));
-        var running = await RunningVersion.OfAsync(ops, args.Service, caller, ct).ConfigureAwait(false);
-        return new CommandPreview($"roll {Mrkdwn.Code(args.Service)} back: {running} running now, back to {Mrkdwn.Code(target)}", null);
+        var running = await RunningVersion.ReadAsync(ops, args.Service, caller, ct).ConfigureAwait(false);
+        return new CommandPreview($"roll {Mrkdwn.Code(args.Service)} back: {RunningVersion.Shown(running)} running now, back to {Mrkdwn.Code(target)}", null)
+        {
+            Expected = new DeployPin(plan.LastDeployment ?? "", running, target).ToText(),
+        };
     }
 
     public override async Task<DeployResult> ExecuteAsync(DeployArgs args, CommandContext context, CancellationToken ct = default)
     {
-        var order = new DeployOrder(args.Service, null, context.RequestedBy ?? context.UserId, context.UserId);
-        var start = await ops.RollbackAsync(order, planOnly: false, context.Caller(Info.Name), ct).ConfigureAwait(false);
+        var caller = context.Caller(Info.Name);
+        var pin = DeployPin.Read(context.Expected);
+        if (pin is not null && await pin.MovedAsync(ops, args.Service, caller, ct).ConfigureAwait(false) is { } moved)
+            return new DeployRefused(args.Service, moved);
+        var order = DeployPin.Apply(pin, new DeployOrder(args.Service, null, context.RequestedBy ?? context.UserId, context.UserId));
+        var start = await ops.RollbackAsync(order, planOnly: false, caller, ct).ConfigureAwait(false);
         return start.Deployment is { } d ? new DeployStarted(d) : new DeployRefused(args.Service, start.Refusal ?? "refused");
     }
 

@@ -5,19 +5,23 @@ using ChatOps.Core.Replies;
 namespace ChatOps.Core.Commands.Deploy;
 
 /// <summary>The version the service itself reports (`deployed version <service>`: its own version query), for a
-/// prompt (mrkdwn); a prompt still helps without it.</summary>
+/// prompt and for the check at Confirm; a prompt still helps without it.</summary>
 internal static class RunningVersion
 {
-    public static async Task<string> OfAsync(IOpsClient ops, string service, OpsCaller caller, CancellationToken ct)
+    /// <summary>The version reported now; null when none is reported or the source does not answer in a way retrying fixes.</summary>
+    public static async Task<string?> ReadAsync(IOpsClient ops, string service, OpsCaller caller, CancellationToken ct)
     {
         try
         {
             var version = await ops.ServiceVersionAsync(service, caller, ct).ConfigureAwait(false);
-            return version.Length > 0 ? Mrkdwn.Code(version) : "no version reported";
+            return version.Length > 0 ? version : null;
         }
         catch (OpsException ex) when (ex.Handling != Failures.FailureHandling.Retry)
         {
-            return "an unknown version (the deployed version source did not answer)";
+            return null;
         }
     }
+
+    /// <summary>The same for a prompt (mrkdwn): the version, or words saying it is not known.</summary>
+    public static string Shown(string? version) => version is { } v ? Mrkdwn.Code(v) : "no version reported (or the version source did not answer)";
 }

@@ -20,5 +20,15 @@ public sealed record DeploymentInfo(
 
     public bool Done => State != DeploymentState.Running;
 
+    /// <summary>For a succeeded deployment, whether the service's version query was seen reporting it: "verifying",
+    /// "verified", "not_verified", "off"; null otherwise (or from an Ops service that does not check).</summary>
+    public string? Verification { get; init; }
+
+    /// <summary>What the version query reported, for people ("Prometheus reports 1.5.0 on 3/3 series").</summary>
+    public string? VerificationNote { get; init; }
+
+    /// <summary>Over, and nothing more will be said of it: done, and not being verified.</summary>
+    public bool Settled => Done && Verification != "verifying";
+
     public TimeSpan? Duration => FinishedAt is { } f ? f - StartedAt : null;
 }

@@ -11,13 +11,14 @@ public sealed class DeploymentsTests : IAsyncDisposable
     private string HistoryFile => Path.Combine(_folder, "history.jsonl");
     private string Ran => Path.Combine(_folder, "ran");
 
-    private Deployments Open(string body = "echo \"deploying $1 $2\" >> RAN; echo done")
+    private Deployments Open(string body = "echo \"deploying $1 $2\" >> RAN; echo done", IVersionProbe? probe = null, TimeSpan? verifyFor = null)
     {
         var script = DeployScripts.Write(_folder, "deploy.sh", body.Replace("RAN", Ran));
-        var options = new DeployOptions { HistoryFile = HistoryFile };
+        var options = new DeployOptions { HistoryFile = HistoryFile, VerifyPoll = TimeSpan.FromMilliseconds(50) };
         options.Services["demo"] = DeployScripts.Service(script);
+        if (verifyFor is { } window) options.Services["demo"].VerifyFor = window;
         var deployments = new Deployments(options, new DeploymentHistory(HistoryFile, NullLogger<DeploymentHistory>.Instance),
-            new ActionRunner(NullLogger<ActionRunner>.Instance), TimeProvider.System, NullLogger<Deployments>.Instance);
+            new ActionRunner(NullLogger<ActionRunner>.Instance), TimeProvider.System, NullLogger<Deployments>.Instance, probe);
         _opened.Add(deployments);
         return deployments;
     }
@@ -32,6 +33,47 @@ public sealed class DeploymentsTests : IAsyncDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"deployment {id} did not finish");
+    }
+
+    /// <summary>A version query answering from a list the test changes.</summary>
+    private sealed class ListProbe(params string[] versions) : IVersionProbe
+    {
+        public string[] Versions { get; set; } = versions;
+
+        public string Source => "Prometheus";
+
+        public Task<IReadOnlyList<string>?> VersionsAsync(string service, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>?>(Versions);
+    }
+
+    private async Task<DeploymentRecord> Checked(Deployments deployments, string id)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (deployments.Status(id) is { Done: true } done && done.Verification != Verification.Checking) return done;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"deployment {id} was not checked");
+    }
+
+    [Fact]
+    public async Task ASucceededDeployment_IsVerifiedOnceEverySeriesReportsIt_AndNotVerifiedWithWhatWasSeenOtherwise()
+    {
+        var probe = new ListProbe("1.4.0", "1.4.0", "1.5.0");
+        var deployments = Open(probe: probe, verifyFor: TimeSpan.FromSeconds(20));
+        var start = deployments.Start(Ask("1.5.0"));
+        var running = await Finished(deployments, start.Deployment!.Id);
+        Assert.Equal((DeploymentState.Succeeded, Verification.Checking), (running.State, running.Verification));
+        probe.Versions = ["1.5.0", "1.5.0", "1.5.0"];
+        var verified = await Checked(deployments, start.Deployment.Id);
+        Assert.Equal((Verification.Verified, "Prometheus reports 1.5.0 on 3/3 series"), (verified.Verification, verified.VerificationNote));
+
+        var stuck = Open(probe: new ListProbe("1.5.0", "1.4.0"), verifyFor: TimeSpan.FromMilliseconds(300));
+        var second = await Checked(stuck, stuck.Start(Ask("1.6.0")).Deployment!.Id);
+        Assert.Equal(DeploymentState.Succeeded, second.State);
+        Assert.Equal(Verification.NotVerified, second.Verification);
+        Assert.Equal("after 300 ms Prometheus reports 1.4.0 on 1/2 series, 1.5.0 on 1/2 series", second.VerificationNote);
+        // The history keeps the outcome: read back after a restart.
+        Assert.Equal(Verification.NotVerified, Open().Status(second.Id)!.Verification);
     }
 
     [Fact]
