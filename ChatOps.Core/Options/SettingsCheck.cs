@@ -67,6 +67,8 @@ public static class SettingsCheck
             problems.Add("Worker__DeploymentPoll must be from 00:00:00.1 to 00:10:00");
         if (o.DeploymentFollowFor <= TimeSpan.Zero || o.DeploymentFollowFor > TimeSpan.FromDays(6))
             problems.Add("Worker__DeploymentFollowFor must be positive and at most 6 days, like 00:20:00");
+        if (o.ProfileCollectFor <= TimeSpan.Zero || o.ProfileCollectFor > TimeSpan.FromDays(1))
+            problems.Add("Worker__ProfileCollectFor must be positive and at most a day, like 00:15:00");
         return problems;
     }
 

@@ -17,4 +17,9 @@ public sealed class WorkerOptions
     /// reached (Worker__DeploymentFollowFor): the longest action timeout of the Ops service's services (15 min by
     /// default) plus a margin. Only then does the message say the bot lost track.</summary>
     public TimeSpan DeploymentFollowFor { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How long after the command the bot keeps looking for a profile while the Ops service cannot be reached
+    /// (Worker__ProfileCollectFor); then the thread says it was lost. The Ops service's OpsService__Profiles__KeepFor
+    /// (15 min by default) is the useful most: past it, the profile is gone anyway.</summary>
+    public TimeSpan ProfileCollectFor { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -5,6 +5,7 @@ using ChatOps.Core.Failures;
 using ChatOps.Core.Graphs;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
+using ChatOps.Core.Options;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOps.Core.Worker;
@@ -17,7 +18,7 @@ namespace ChatOps.Core.Worker;
 /// </summary>
 public sealed class ProfileCollector(
     IOpsClient ops, IGraphRenderer renderer, ReplySender replies, IFollowUps followUps, IDeliveryClaims claims,
-    TimeProvider clock, ILogger<ProfileCollector> log) : IQueuedWork
+    WorkerOptions options, TimeProvider clock, ILogger<ProfileCollector> log) : IQueuedWork
 {
     /// <summary>How often to look again once the profile should have been in (fetching and reading it take a moment).</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
@@ -25,11 +26,37 @@ public sealed class ProfileCollector(
     // A minute of looks past the time it should have been in; the Ops service gives up on a target long before.
     private const int MaxRounds = 30;
 
-    /// <summary>How long the Ops service keeps a profile it has taken (its default KeepFor): past this, looking again
-    /// through an outage cannot find it.</summary>
-    public static readonly TimeSpan CollectFor = TimeSpan.FromMinutes(15);
-
     private const int QueueAttempts = 3;
+
+    /// <summary>Posts the "Taking…" notice of a profile command once: a command run again (its first delivery died after
+    /// posting, before its outcome was recorded) gets the same profile back from the Ops service, and must not say so
+    /// twice. True when the notice is (or already was) in the channel.</summary>
+    public async Task<bool> NoticeOnceAsync(CommandEnvelope command, Replies.ChatReply notice, string messageId, CancellationToken ct = default)
+    {
+        var key = $"{command.DedupeKey}.profilenotice";
+        var claim = await claims.TryClaimAsync(key, messageId, ct).ConfigureAwait(false);
+        if (claim is not ClaimResult.Claimed { Claim: var held })
+        {
+            // Posted already, or being posted by the delivery that holds the claim: either way it is not posted here.
+            log.LogInformation("The profile notice of {CommandId} was posted already; not again", command.Id);
+            return true;
+        }
+        bool delivered;
+        try
+        {
+            delivered = await replies.SendAsync(command, notice, ct).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        if (delivered)
+            await claims.FinishAsync(held, new DeliveryRecord(key, command.Id, "profile_notice", command.UserId, clock.GetUtcNow()), CancellationToken.None)
+                .ConfigureAwait(false);
+        else await claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
+        return delivered;
+    }
 
     /// <summary>Queues the first look, for when the profile should be in, trying a few times. The reply already said the
     /// profile follows in the thread and the command is not run again for it, so a failure says so in the thread.</summary>
@@ -96,7 +123,12 @@ public sealed class ProfileCollector(
             { Failure: not null } => ProfileReplies.Failed(profile),
             _ => ProfileReplies.Finished(profile, await renderer.DrawFlameGraphAsync(ProfileReplies.Flame(profile), ct).ConfigureAwait(false)),
         };
-        return await FinishAsync(envelope, item.MessageId, reply, ct).ConfigureAwait(false);
+        var posted = await FinishAsync(envelope, item.MessageId, reply, ct).ConfigureAwait(false);
+        if (profile is not { Done: true, Failure: null } || profile.Top.Count == 0) return posted;
+        // The table is a message of its own, with its own claim: a look delivered again after the files went out
+        // posts only what is missing.
+        var table = await FinishAsync(envelope, item.MessageId, ProfileReplies.TopFunctions(profile), ct, "profiletable").ConfigureAwait(false);
+        return posted.Outcome == WorkerOutcome.Duplicate ? table : posted;
     }
 
     /// <summary>The Ops service did not answer this look: look again later, waiting longer each time, for as long as it
@@ -104,7 +136,7 @@ public sealed class ProfileCollector(
     private async Task<WorkerResult> MissAsync(CommandEnvelope envelope, ProfileCollect collect, ServiceFailureException ex, string messageId,
         CancellationToken ct)
     {
-        if (clock.GetUtcNow() >= envelope.ReceivedAt + CollectFor)
+        if (clock.GetUtcNow() >= envelope.ReceivedAt + options.ProfileCollectFor)
         {
             log.LogError("Lost profile {ProfileId}: the Ops service did not answer since look {Round} ({Error})",
                 collect.ProfileId, collect.Round, ex.UserMessage);
@@ -119,9 +151,10 @@ public sealed class ProfileCollector(
         return new WorkerResult(WorkerOutcome.Undeliverable, Record(envelope, "profile_pending"));
     }
 
-    private async Task<WorkerResult> FinishAsync(CommandEnvelope envelope, string messageId, Replies.ChatReply reply, CancellationToken ct)
+    private async Task<WorkerResult> FinishAsync(CommandEnvelope envelope, string messageId, Replies.ChatReply reply, CancellationToken ct,
+        string part = "profiled")
     {
-        var key = $"{envelope.DedupeKey}.profiled";
+        var key = $"{envelope.DedupeKey}.{part}";
         if (await claims.TryClaimAsync(key, messageId, ct).ConfigureAwait(false) is not ClaimResult.Claimed { Claim: var held })
             return new WorkerResult(WorkerOutcome.Duplicate, Record(envelope, "profile_posted"));
         bool delivered;

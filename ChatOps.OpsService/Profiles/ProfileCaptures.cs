@@ -4,7 +4,8 @@ namespace ChatOps.OpsService.Profiles;
 
 /// <summary>
 /// Takes profiles in the background: at most one per service at a time (a second request is refused, naming who is
-/// taking one), each with an id at once so a long CPU profile is collected later instead of waited for. Finished
+/// taking one) and at most <see cref="ProfileSourceOptions.MaxPerHour"/> started per service in any hour (refused with
+/// when the next may start), each with an id at once so a long CPU profile is collected later instead of waited for. Finished
 /// captures stay collectable for <see cref="ProfileOptions.KeepFor"/>; captures still running at shutdown are cancelled
 /// and awaited.
 /// </summary>
@@ -14,6 +15,9 @@ public sealed class ProfileCaptures(ProfileOptions options, ProfileFetcher fetch
 
     private readonly Lock _gate = new();
     private readonly List<ProfileCapture> _captures = [];
+
+    // When each service's profiles started, the last hour's: kept apart from the captures, which are forgotten sooner.
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _started = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _stopping = new();
 
     public IReadOnlyList<(string Service, ProfileSourceOptions Source)> Targets =>
@@ -42,10 +46,12 @@ public sealed class ProfileCaptures(ProfileOptions options, ProfileFetcher fetch
                 return new(null, $"a {busy.Kind} profile of {name} is being taken already, for {busy.RequestedBy}, " +
                                  $"until about {busy.ReadyAt:HH:mm:ss} UTC; one at a time per service");
             var now = clock.GetUtcNow();
+            if (OverHourlyLimit(name, source, now) is { } refusal) return new(null, refusal);
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
             var work = new TaskCompletionSource<ProfileTaken>(TaskCreationOptions.RunContinuationsAsynchronously);
             capture = new ProfileCapture(id, name, order.Kind, seconds, order.RequestedBy, order.RequestId, now, now.AddSeconds(seconds), work.Task);
             _captures.Add(capture);
+            _started[name].Enqueue(now);
             _ = Task.Run(() => TakeAsync(capture, source, work));
         }
         log.LogInformation("Profile {ProfileId}: {Kind} of {Service} for {Seconds} s asked by {User}", capture.Id, capture.Kind, name, seconds, order.RequestedBy);
@@ -86,6 +92,17 @@ public sealed class ProfileCaptures(ProfileOptions options, ProfileFetcher fetch
             log.LogError(ex, "Profile {ProfileId} of {Service} failed unexpectedly", capture.Id, capture.Service);
             work.SetResult(ProfileTaken.Failed("the profile could not be read (an unexpected error in the Ops service)"));
         }
+    }
+
+    /// <summary>The refusal when the service's last hour already holds its allowance of profiles; called under the lock.</summary>
+    private string? OverHourlyLimit(string name, ProfileSourceOptions source, DateTimeOffset now)
+    {
+        if (!_started.TryGetValue(name, out var starts)) _started[name] = starts = new Queue<DateTimeOffset>();
+        while (starts.Count > 0 && starts.Peek() <= now - TimeSpan.FromHours(1)) starts.Dequeue();
+        if (starts.Count < source.MaxPerHour) return null;
+        var next = starts.Peek() + TimeSpan.FromHours(1);
+        return $"{name} has had {starts.Count} profiles in the last hour, the most it allows (OpsService__Profiles__Services__{name}__MaxPerHour); " +
+               $"the next can start at {next:HH:mm:ss} UTC";
     }
 
     private static string NoSamples(ProfileCapture capture) => capture.Kind == ProfileKind.Cpu

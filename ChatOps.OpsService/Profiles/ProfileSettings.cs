@@ -20,6 +20,7 @@ public static partial class ProfileSettings
                 problems.Add($"{key}Url must be the pprof base without a query (the kind is appended to it)");
             if (s.MaxSeconds is < 1 or > 600) problems.Add($"{key}MaxSeconds must be between 1 and 600");
             if (s.MaxBytes is < 1024 or > 1024L * 1024 * 1024) problems.Add($"{key}MaxBytes must be between 1024 and 1073741824");
+            if (s.MaxPerHour is < 1 or > 3600) problems.Add($"{key}MaxPerHour must be between 1 and 3600");
             if (!string.IsNullOrEmpty(s.TokenHeader) && !HeaderName().IsMatch(s.TokenHeader))
                 problems.Add($"{key}TokenHeader is not a valid HTTP header name");
             if (!string.IsNullOrEmpty(s.TokenHeader) && string.IsNullOrEmpty(s.Token))

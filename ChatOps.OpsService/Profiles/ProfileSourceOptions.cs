@@ -5,6 +5,7 @@ public sealed class ProfileSourceOptions
 {
     public const int DefaultMaxSeconds = 60;
     public const long DefaultMaxBytes = 32L * 1024 * 1024;
+    public const int DefaultMaxPerHour = 12;
 
     /// <summary>The pprof base, e.g. http://checkout:6060/debug/pprof (kinds are appended: /heap, /profile?seconds=N).</summary>
     public string Url { get; set; } = "";
@@ -20,4 +21,8 @@ public sealed class ProfileSourceOptions
 
     /// <summary>The most bytes read from the target, and the most a gzipped profile may decompress to.</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;
+
+    /// <summary>The most profiles of this service started in any hour: taking one costs the service CPU (a CPU profile
+    /// samples it for its whole duration), so a channel asking again and again cannot keep it profiled.</summary>
+    public int MaxPerHour { get; set; } = DefaultMaxPerHour;
 }

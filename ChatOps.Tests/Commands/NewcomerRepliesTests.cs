@@ -7,7 +7,7 @@ namespace ChatOps.Tests.Commands;
 /// <summary>The replies a newcomer meets first when they mistype: each says what was wrong and what is accepted, and a
 /// mistake in an id or a duration is answered before any call (the Ops endpoint here answers nothing, so a call would
 /// surface as an Ops failure instead of this reply).</summary>
-public sealed class NewcomerRepliesTests : IDisposable
+public sealed class NewcomerRepliesTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
@@ -18,7 +18,9 @@ public sealed class NewcomerRepliesTests : IDisposable
         ["Graphs:Shortcuts:scrapes:Query"] = "up",
     });
 
-    public void Dispose() => _services.Dispose();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
 
     [Theory]
     [InlineData("show trace abc", "`abc` is not a trace id: a trace id is 16 or 32 hex digits (0-9, a-f), like `17b4f65b0d9f038e2a7bc5ea84309af2`.")]
@@ -34,7 +36,7 @@ public sealed class NewcomerRepliesTests : IDisposable
 
         Assert.True(outcome.IsUserMistake, outcome.Reply.Text);
         Assert.Contains(expected, outcome.Reply.Text);
-        Assert.DoesNotContain("at least a minute, like", outcome.Reply.Text);
+        Assert.DoesNotContain("The duration must be at least a minute", outcome.Reply.Text);
     }
 
     [Fact]

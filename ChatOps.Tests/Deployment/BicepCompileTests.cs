@@ -29,12 +29,12 @@ public sealed class BicepCompileTests
     }
 
     [Fact]
-    public void TheExampleAccessRule_NamesEveryCommandThatChangesProduction_WithTheTwoPersonRule()
+    public async Task TheExampleAccessRule_NamesEveryCommandThatChangesProduction_WithTheTwoPersonRule()
     {
         var parameters = JsonNode.Parse((string)BicepCompiler.Params.Json["parametersJson"]!)!["parameters"]!;
         var rule = parameters["accessRules"]!["value"]![0]!;
         var example = new ChatOps.Core.Access.AccessRule { Commands = (string?)rule["commands"] ?? "" };
-        using var services = ChatOps.Tests.Support.CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = "http://127.0.0.1:1" });
+        await using var services = ChatOps.Tests.Support.CommandServices.Build(new Dictionary<string, string?> { ["Ops:Endpoint"] = "http://127.0.0.1:1" });
         var registry = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<ChatOps.Core.Commands.CommandDispatcher>(services).Registry;
 

@@ -68,10 +68,14 @@ public sealed class ProfileEndToEndTests : IAsyncLifetime
         // The .pb.gz gunzips to a profile the decoder reads, and the table's first function is that profile's top.
         var profile = await PprofDecoder.DecodeAsync(files[1].Bytes, 32L * 1024 * 1024);
         Assert.True(ProfileFixtures.Gunzip(files[1].Bytes).Length > 0);
-        var comment = complete.Form("initial_comment") ?? "";
-        var firstRow = comment.Split('\n').SkipWhile(l => !l.StartsWith("```")).Skip(2).First();
+        Assert.Contains($"in {profile.SampleCount:N0} samples", complete.Form("initial_comment") ?? "");
+        // The top functions follow as a table block, with the same table monospaced as its text.
+        var tableMessage = (await _slack.WaitForCallsAsync("chat.postMessage", posts + 2, TimeSpan.FromSeconds(10)))[posts + 1];
+        var table = tableMessage.Json["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "table")!;
+        Assert.Equal(profile.Top[0].Name, (string?)table["rows"]![1]![4]!["text"]);
+        var fallback = (string?)tableMessage.Json["text"] ?? "";
+        var firstRow = fallback.Split('\n').SkipWhile(l => !l.StartsWith("```")).Skip(2).First();
         Assert.EndsWith("  " + profile.Top[0].Name, firstRow);
-        Assert.Contains(profile.Top.Select(t => t.Name), n => comment.Contains(n));
         return profile;
     }
 

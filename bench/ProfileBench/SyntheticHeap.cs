@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Google.Protobuf;
+using static ChatOps.Tests.OpsService.Profiles.PprofFields;
 
 namespace ProfileBench;
 
@@ -48,21 +49,5 @@ internal static class SyntheticHeap
         using var gz = new MemoryStream();
         using (var g = new GZipStream(gz, CompressionLevel.Fastest)) g.Write(raw.ToArray());
         return gz.ToArray();
-    }
-
-    private static void Message(CodedOutputStream o, int field, Action<CodedOutputStream> body)
-    {
-        using var inner = new MemoryStream();
-        var nested = new CodedOutputStream(inner);
-        body(nested);
-        nested.Flush();
-        o.WriteTag(field, WireFormat.WireType.LengthDelimited);
-        o.WriteBytes(ByteString.CopyFrom(inner.ToArray()));
-    }
-
-    private static void Int(CodedOutputStream o, int field, long value)
-    {
-        o.WriteTag(field, WireFormat.WireType.Varint);
-        o.WriteInt64(value);
     }
 }

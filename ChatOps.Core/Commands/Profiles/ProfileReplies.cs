@@ -47,10 +47,26 @@ public static class ProfileReplies
         var text = new StringBuilder()
             .Append($"*{Mrkdwn.Escape(p.Kind)} profile of {Mrkdwn.Code(p.Service)}*: {ProfileValues.Format(p.Total, p.Unit)} of {Mrkdwn.Escape(p.SampleType)}")
             .Append($" in {p.SampleCount:N0} samples.")
-            .Append(p.Raw.Length > 0 ? " Open the `.pb.gz` with `go tool pprof`." : $" The raw profile ({ProfileValues.Format(p.RawBytes, "bytes")}) is too large to pass on.")
-            .Append('\n').Append(TopTable(p));
-        // Files carry only the reply's text (as the first file's comment), so the table is set in it, monospaced.
+            .Append(p.Raw.Length > 0 ? " Open the `.pb.gz` with `go tool pprof`." : $" The raw profile ({ProfileValues.Format(p.RawBytes, "bytes")}) is too large to pass on.");
+        // Files carry only the reply's text (as the first file's comment), never blocks: the table is its own message.
         return new ChatReply(BlockKitLimits.Truncate(text.ToString(), BlockKitLimits.MaxFallbackText), []) { Files = files };
+    }
+
+    /// <summary>The top functions as Slack's table block (15 rows of 5 cells, well inside its 100 x 20), in a message of
+    /// its own after the files; its text, which notifications and clients without tables show, is the same table set
+    /// monospaced.</summary>
+    public static ChatReply TopFunctions(ProfileInfo p)
+    {
+        var title = $"*Top {Math.Min(TopRows, p.Top.Count)} functions* of the {Mrkdwn.Escape(p.Kind)} profile of {Mrkdwn.Code(p.Service)} " +
+                    "(flat: in the function itself; cum: with what it calls)";
+        var rows = new List<IReadOnlyList<TableCell>> { new TableCell[] { "flat", "flat%", "cum", "cum%", "function" } };
+        // Cells are raw text, which Slack shows as written: no escaping there, as in every table of the bot.
+        rows.AddRange(p.Top.Take(TopRows).Select(t => (IReadOnlyList<TableCell>)new TableCell[]
+        {
+            ProfileValues.Format(t.Flat, p.Unit), ProfileValues.Percent(t.Flat, p.Total),
+            ProfileValues.Format(t.Cumulative, p.Unit), ProfileValues.Percent(t.Cumulative, p.Total), t.Name,
+        }));
+        return new ChatReply(BlockKitLimits.Truncate(title + "\n" + TopTable(p), BlockKitLimits.MaxFallbackText), [new SectionBlock(title), new TableBlock(rows)]);
     }
 
     /// <summary>The top functions, flat and cumulative with their shares of the total, as a monospaced table.</summary>

@@ -1,5 +1,6 @@
 using ChatOps.Core.Commands.Profiles;
 using ChatOps.Core.Ops.Model;
+using ChatOps.Core.Replies;
 
 namespace ChatOps.Tests.Commands.Profiles;
 
@@ -41,9 +42,29 @@ public sealed class ProfileCommandTests
 
         Assert.Equal(["checkout-cpu-flame.png", "checkout-cpu.pb.gz"], reply.Files.Select(f => f.FileName));
         Assert.Equal([0x1f, 0x8b], reply.Files[1].Content);
+        Assert.Contains("400 ms of cpu in 40 samples", reply.Text);
+        Assert.DoesNotContain("main.", reply.Text);
+    }
+
+    [Fact]
+    public void TopFunctions_IsATableBlock_FlatAndCumulativeWithPercentages_WithTheSameTableMonospacedAsItsText()
+    {
+        var profile = new ProfileInfo("p1", "checkout", "cpu", 5, "U0ALICE", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, true, null)
+        {
+            Raw = [0x1f, 0x8b], SampleType = "cpu", Unit = "nanoseconds", Total = 400_000_000, SampleCount = 40,
+            Top = [new("main.<hot>", 100_000_000, 300_000_000), new("a```b", 0, 400_000_000)],
+        };
+
+        var reply = ProfileReplies.TopFunctions(profile);
+
+        var table = Assert.Single(reply.Blocks.OfType<TableBlock>());
+        Assert.Equal(["flat", "flat%", "cum", "cum%", "function"], table.Rows[0].Select(c => c.Text));
+        Assert.Equal(["100 ms", "25.0%", "300 ms", "75.0%", "main.<hot>"], table.Rows[1].Select(c => c.Text));
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Contains("\"type\":\"table\"", BlockKitJson.ToPayload(reply).ToJsonString());
         Assert.Contains("100 ms   25.0%  300 ms   75.0%  main.&lt;hot&gt;", reply.Text);
         Assert.Contains("0 ns    0.0%  400 ms  100.0%  a'''b", reply.Text);
-        Assert.Contains("400 ms of cpu in 40 samples", reply.Text);
+        Assert.StartsWith("*Top 2 functions* of the cpu profile of `checkout`", reply.Text);
     }
 
     [Fact]

@@ -10,21 +10,21 @@ public sealed class PprofBytes
 
     public PprofBytes() => _out = new CodedOutputStream(_buffer);
 
-    public PprofBytes SampleType(long type, long unit) => Message(1, o => { Int(o, 1, type); Int(o, 2, unit); });
+    public PprofBytes SampleType(long type, long unit) => Message(1, o => { PprofFields.Int(o, 1, type); PprofFields.Int(o, 2, unit); });
 
     public PprofBytes Sample(long[] locations, params long[] values) => Message(2, o =>
     {
-        foreach (var l in locations) Int(o, 1, l);
-        foreach (var v in values) Int(o, 2, v);
+        foreach (var l in locations) PprofFields.Int(o, 1, l);
+        foreach (var v in values) PprofFields.Int(o, 2, v);
     });
 
     public PprofBytes Location(long id, params long[] functions) => Message(4, o =>
     {
-        Int(o, 1, id);
-        foreach (var f in functions) Message(o, 4, l => Int(l, 1, f));
+        PprofFields.Int(o, 1, id);
+        foreach (var f in functions) PprofFields.Message(o, 4, l => PprofFields.Int(l, 1, f));
     });
 
-    public PprofBytes Function(long id, long name) => Message(5, o => { Int(o, 1, id); Int(o, 2, name); });
+    public PprofBytes Function(long id, long name) => Message(5, o => { PprofFields.Int(o, 1, id); PprofFields.Int(o, 2, name); });
 
     public PprofBytes Strings(params string[] strings)
     {
@@ -44,23 +44,7 @@ public sealed class PprofBytes
 
     private PprofBytes Message(int field, Action<CodedOutputStream> body)
     {
-        Message(_out, field, body);
+        PprofFields.Message(_out, field, body);
         return this;
-    }
-
-    private static void Message(CodedOutputStream o, int field, Action<CodedOutputStream> body)
-    {
-        using var inner = new MemoryStream();
-        var nested = new CodedOutputStream(inner);
-        body(nested);
-        nested.Flush();
-        o.WriteTag(field, WireFormat.WireType.LengthDelimited);
-        o.WriteBytes(ByteString.CopyFrom(inner.ToArray()));
-    }
-
-    private static void Int(CodedOutputStream o, int field, long value)
-    {
-        o.WriteTag(field, WireFormat.WireType.Varint);
-        o.WriteInt64(value);
     }
 }
