@@ -61,6 +61,9 @@ public sealed class EnvironmentRoutedOpsClient(IEnvironmentOpsClients clients, E
     public Task<DeploymentInfo> DeploymentStatusAsync(string id, OpsCaller caller, CancellationToken ct = default) =>
         For(caller).DeploymentStatusAsync(id, caller, ct);
 
+    public Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
+        For(caller).EveryServiceVersionAsync(caller, ct);
+
     public Task<IReadOnlyList<DeploymentInfo>> ListDeploymentsAsync(string? service, int limit, OpsCaller caller, CancellationToken ct = default) =>
         For(caller).ListDeploymentsAsync(service, limit, caller, ct);
 
