@@ -49,9 +49,13 @@ public sealed partial class FakeOpsClient : IOpsClient
     public Task<string> ServiceVersionAsync(string service, OpsCaller caller, CancellationToken ct = default) =>
         Task.FromResult(Answer("ServiceVersion", service, caller, ServiceVersions.GetValueOrDefault(service, Version)));
 
-    public Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default) =>
-        Task.FromResult(Answer("EveryServiceVersion", null, caller, new VersionReport(Version,
-            ServiceVersions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new ServiceVersionInfo(p.Key, p.Value, null)).ToList())));
+    /// <summary>`deployed version` without a service: recorded as DeployedVersion (the one RPC it is), taking <see cref="Delay"/>.</summary>
+    public async Task<VersionReport> EveryServiceVersionAsync(OpsCaller caller, CancellationToken ct = default)
+    {
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay, ct);
+        return Answer("DeployedVersion", null, caller, new VersionReport(Version,
+            ServiceVersions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new ServiceVersionInfo(p.Key, p.Value, null)).ToList()));
+    }
 
     public IReadOnlyList<MetricSeries> Series { get; set; } = [];
 
