@@ -18,8 +18,9 @@ internal static class HelpRenderer
             lines.Append("• ").Append(Mrkdwn.Code(info.Usage)).Append(" — ").Append(Mrkdwn.Escape(info.Summary)).Append(flag).Append('\n');
         }
         var text = "Commands:\n" + lines;
+        // First in the text: a long list is cut at Slack's fallback limit, and this line must survive it.
         if (environments is not null)
-            return new ChatReply(text + environments, [new HeaderBlock("Commands"), new SectionBlock(lines.ToString().TrimEnd()),
+            return new ChatReply(environments + "\n" + text.TrimEnd(), [new HeaderBlock("Commands"), new SectionBlock(lines.ToString().TrimEnd()),
                 new SectionBlock(environments), new ContextBlock([Footer])]);
         return new ChatReply(text.TrimEnd(), [new HeaderBlock("Commands"), new SectionBlock(lines.ToString().TrimEnd()), new ContextBlock([Footer])]);
     }
