@@ -46,4 +46,12 @@ public sealed class ConfigSettingsTests
     [Fact]
     public void ATargetNamedLikeTheBuiltInSamplingOne_IsRefused() =>
         Assert.Contains(Problems(_ => { }, "jaeger-sampling"), p => p.Contains("jaeger-sampling is built in"));
+
+    [Fact]
+    public void PruningLimitsOutOfRange_AreNamedByTheirKeys()
+    {
+        var options = new ConfigOptions { HistoryFolder = Path.Combine(Path.GetTempPath(), "config-history"), PlannedKept = 0, PlannedFor = TimeSpan.Zero };
+        Assert.Equal(["OpsService__Config__PlannedKept must be between 1 and 10000", "OpsService__Config__PlannedFor must be positive, like 1.00:00:00"],
+            ConfigSettings.Problems(options));
+    }
 }
