@@ -179,7 +179,7 @@ public static class ServiceRegistration
             [.. OnCallSettingsCheck.Problems(o), .. OnCallSettingsCheck.RouteProblems(sp.GetRequiredService<AlertsOptions>(), o)]));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OnCallOptions>>().Value);
         services.AddSingleton<OnCallSchedules>();
-        services.AddSingleton<IOnCallOverrides>(sp => new BlobOnCallOverrides(sp.GetRequiredService<StorageAccount>().Blobs()
+        services.AddSingleton<IOnCallOverrides>(sp => new BlobOnCallOverrides(() => sp.GetRequiredService<StorageAccount>().Blobs()
             .GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container)));
         services.AddSingleton<OnCallRoster>();
         services.AddSingleton<OnCallPager>();
@@ -217,6 +217,11 @@ public static class ServiceRegistration
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigHistoryCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigPushCommand>();
         services.AddSingleton<ICommand, ChatOps.Core.Commands.Config.ConfigRollbackCommand>();
+        // On call.
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.OnCall.OnCallCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.OnCall.OnCallOverridesCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.OnCall.OnCallOverrideCommand>();
+        services.AddSingleton<ICommand, ChatOps.Core.Commands.OnCall.OnCallSwapCommand>();
         services.AddSingleton<CommandRegistry>();
         services.AddSingleton<CommandDispatcher>();
     }

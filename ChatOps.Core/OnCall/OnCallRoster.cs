@@ -14,6 +14,8 @@ public sealed class OnCallRoster(OnCallSchedules schedules, IOnCallOverrides ove
 
     public async Task<IReadOnlyList<OnCallNow>> AllAsync(CancellationToken ct = default)
     {
+        // No schedules, nothing to read: the command line answers without any storage.
+        if (schedules.All.Count == 0) return [];
         var now = clock.GetUtcNow();
         var kept = await overrides.ListAsync(now, ct).ConfigureAwait(false);
         return schedules.All.Select(s => Rotation.At(s, now, kept)).ToList();

@@ -10,4 +10,7 @@ public sealed class OnCallSchedules(OnCallOptions options)
     public IReadOnlyCollection<OnCallSchedule> All => _byName.Values.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
     public OnCallSchedule? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>True when some rotation lists <paramref name="user"/>: only such people may be put on call from chat.</summary>
+    public bool Knows(string user) => _byName.Values.Any(s => s.Users.Contains(user, StringComparer.Ordinal));
 }

@@ -59,6 +59,7 @@ public static partial class PlainTextRenderer
         [":lock:"] = "🔒", [":no_entry_sign:"] = "🚫", [":hourglass_flowing_sand:"] = "⏳",
         [":rocket:"] = "🚀", [":mute:"] = "🔇", [":loud_sound:"] = "🔊",
         [":technologist:"] = "🧑‍💻", [":stopwatch:"] = "⏱️", [":repeat:"] = "🔁", [":information_source:"] = "ℹ️",
+        [":pager:"] = "📟",
     };
 
     [GeneratedRegex(@"<(?<kind>@|#|!subteam\^)(?<id>[A-Z0-9]+)(\|[^<>]*)?>")]

@@ -8,8 +8,10 @@ namespace ChatOps.Functions.Storage;
 
 /// <summary>Each on-call override as a blob `oncall-override-{id}` in the dedupe container, shared by every instance.
 /// Named by the override's id, so a retried confirmation overwrites its own copy instead of adding a second.</summary>
-public sealed class BlobOnCallOverrides(BlobContainerClient container) : IOnCallOverrides
+/// <remarks>The container is found on first use, so the command line (which has no storage) can list commands.</remarks>
+public sealed class BlobOnCallOverrides(Func<BlobContainerClient> find) : IOnCallOverrides
 {
+    private readonly Lazy<BlobContainerClient> _container = new(find);
     private const string Prefix = "oncall-override-";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private Task? _created;
@@ -18,11 +20,11 @@ public sealed class BlobOnCallOverrides(BlobContainerClient container) : IOnCall
     {
         await EnsureAsync().ConfigureAwait(false);
         var found = new List<OnCallOverride>();
-        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, ct).ConfigureAwait(false))
+        await foreach (var item in _container.Value.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, ct).ConfigureAwait(false))
         {
             try
             {
-                var content = await container.GetBlobClient(item.Name).DownloadContentAsync(ct).ConfigureAwait(false);
+                var content = await _container.Value.GetBlobClient(item.Name).DownloadContentAsync(ct).ConfigureAwait(false);
                 if (content.Value.Content.ToObjectFromJson<OnCallOverride>(Json) is { } entry && entry.Until > since) found.Add(entry);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
@@ -36,7 +38,7 @@ public sealed class BlobOnCallOverrides(BlobContainerClient container) : IOnCall
     public async Task SaveAsync(OnCallOverride entry, CancellationToken ct = default)
     {
         await EnsureAsync().ConfigureAwait(false);
-        await container.GetBlobClient(Prefix + entry.Id).UploadAsync(BinaryData.FromObjectAsJson(entry, Json), new BlobUploadOptions
+        await _container.Value.GetBlobClient(Prefix + entry.Id).UploadAsync(BinaryData.FromObjectAsJson(entry, Json), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         }, ct).ConfigureAwait(false);
@@ -53,7 +55,7 @@ public sealed class BlobOnCallOverrides(BlobContainerClient container) : IOnCall
     {
         try
         {
-            await container.CreateIfNotExistsAsync().ConfigureAwait(false);
+            await _container.Value.CreateIfNotExistsAsync().ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 403)
         {

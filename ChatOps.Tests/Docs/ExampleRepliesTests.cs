@@ -81,6 +81,11 @@ public sealed class ExampleRepliesTests
             ["Graphs:Shortcuts:latency:Range"] = "01:00:00",
             ["Graphs:Shortcuts:grafana-checkout:Url"] = "https://grafana.example.net/d/checkout?from={from}&to={to}",
             ["Graphs:Shortcuts:grafana-checkout:Title"] = "Checkout dashboard",
+            ["OnCall:Schedules:payments:Rotation"] = "U0ALICE,U0BOB,U0CAROL",
+            ["OnCall:Schedules:payments:Handoff"] = "Mon 09:00",
+            ["OnCall:Schedules:payments:Length"] = "1w",
+            ["OnCall:Schedules:payments:TimeZone"] = "Europe/Berlin",
+            ["OnCall:Schedules:payments:Start"] = "2026-11-02",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
@@ -89,6 +94,7 @@ public sealed class ExampleRepliesTests
             .AddLogging()
             .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults)
             .AddSingleton<IOpsClient>(Ops())
+            .AddSingleton<ChatOps.Core.OnCall.IOnCallOverrides>(new MemoryOnCallOverrides())
             .BuildServiceProvider();
         await using var _ = services;
         var output = new StringWriter();
