@@ -168,6 +168,8 @@ public static class ServiceRegistration
         services.AddSingleton<AlertGraph>();
         services.AddSingleton<AlertPoster>();
         services.AddSingleton<AlertClickHandler>();
+        services.AddSingleton<AlertRecordSweep>();
+        services.AddHostedService<AlertRecordSweeper>();
         services.AddTransient<AlertmanagerFunction>();
     }
 

@@ -129,6 +129,24 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
         throw new AlertMessagePendingException(groupId);
     }
 
+    /// <summary>A notification already shown came again (Alertmanager's repeat_interval): nothing changed for a reader,
+    /// so nothing is posted, but the record is written again, so it lives as long as the group fires. Best effort.</summary>
+    public async Task TouchAsync(AlertNotification n, CancellationToken ct = default)
+    {
+        var groupId = n.GroupId();
+        try
+        {
+            if (await messages.FindAsync(groupId, ct).ConfigureAwait(false) is not { Record: { Ts: not null } record, Version: var version }) return;
+            // Only the episode this notification belongs to; a stale conditional write is someone newer's record.
+            if ((n.Stored?.Order ?? AlertOrder.Of(n)) < record.Order) return;
+            await messages.TryReplaceAsync(groupId, record with { UpdatedAt = clock.GetUtcNow() }, version, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning("Alert group {GroupId}: a repeated notification could not refresh its record ({Error})", groupId, ex.Message);
+        }
+    }
+
     /// <summary>Changes the group's record (a click: silenced, acknowledged) and shows it on its message, re-reading on a
     /// lost race so the change lands on the newest state; false when the group has no message to change.</summary>
     public Task<bool> ChangeAsync(CommandEnvelope envelope, string groupId, Func<AlertMessageRecord, AlertMessageRecord> change, CancellationToken ct = default) =>

@@ -41,7 +41,7 @@ public sealed class AlertWebhook(AlertsOptions options, AlertRouter router, IAle
         if (System.Text.Encoding.UTF8.GetByteCount(EnvelopeJson.Serialize(envelope)) <= QueueMessageBudget)
             return new AlertAck(200, "queued", envelope, "queued");
         // Named by the delivery key: a re-sent notification overwrites its own copy rather than adding one.
-        var name = "alertbody-" + key;
+        var name = AlertBodyRef.Prefix + key;
         await messages.SaveNotificationAsync(name, notification, ct).ConfigureAwait(false);
         return new AlertAck(200, $"queued ({notification.Alerts.Count} alerts, kept in storage)", envelope with { Alert = notification.WithoutAlerts(name) },
             "queued_stored");

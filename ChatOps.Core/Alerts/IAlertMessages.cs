@@ -20,4 +20,13 @@ public interface IAlertMessages
     Task<AlertNotification?> LoadNotificationAsync(string name, CancellationToken ct = default);
 
     Task RemoveNotificationAsync(string name, CancellationToken ct = default);
+
+    /// <summary>Every group's record, for the sweep that keeps records as long as their incidents.</summary>
+    IAsyncEnumerable<StoredAlertRecord> ListAsync(CancellationToken ct = default);
+
+    /// <summary>Removes the record if it is still at <paramref name="version"/>; false when it changed in between.</summary>
+    Task<bool> TryRemoveAsync(string groupId, string version, CancellationToken ct = default);
+
+    /// <summary>The kept notifications and when each was written, so the sweep can remove those left behind.</summary>
+    IAsyncEnumerable<(string Name, DateTimeOffset WrittenAt)> ListNotificationsAsync(CancellationToken ct = default);
 }

@@ -25,7 +25,13 @@ public sealed class AlertNotificationWork(AlertPoster alerts, WorkerServices ser
     public bool Audited => true;
     public bool IsComplete(CommandEnvelope envelope) => envelope.Alert is not null;
     public string ClaimKey(CommandEnvelope envelope) => envelope.DedupeKey;
-    public Task<WorkerResult> RepeatAsync(QueuedItem item, DeliveryRecord? earlier, CancellationToken ct) => answers.RepeatAsync(item, earlier, ct);
+    /// <summary>An identical notification already shown (Alertmanager repeats a firing group every repeat_interval): posts
+    /// nothing, but keeps the group's record alive while it fires.</summary>
+    public async Task<WorkerResult> RepeatAsync(QueuedItem item, DeliveryRecord? earlier, CancellationToken ct)
+    {
+        if (earlier is not null) await alerts.TouchAsync(item.Envelope.Alert!, ct).ConfigureAwait(false);
+        return await answers.RepeatAsync(item, earlier, ct).ConfigureAwait(false);
+    }
 
     public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
     {

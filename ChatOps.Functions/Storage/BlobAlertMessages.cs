@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -78,7 +79,41 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
     public Task RemoveNotificationAsync(string name, CancellationToken ct = default) =>
         container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
 
-    private BlobClient Blob(string groupId) => container.GetBlobClient("alertmsg-" + groupId);
+    public async IAsyncEnumerable<StoredAlertRecord> ListAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await EnsureAsync().ConfigureAwait(false);
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, RecordPrefix, ct).ConfigureAwait(false))
+        {
+            var groupId = item.Name[RecordPrefix.Length..];
+            // Read whole, for the version the sweep's conditional write or delete needs; gone meanwhile is nothing to sweep.
+            if (await FindAsync(groupId, ct).ConfigureAwait(false) is not { } found) continue;
+            yield return new StoredAlertRecord(groupId, found.Record, found.Version, item.Properties.LastModified ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    public async Task<bool> TryRemoveAsync(string groupId, string version, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await Blob(groupId).DeleteIfExistsAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { IfMatch = new ETag(version) }, ct)
+                .ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<(string Name, DateTimeOffset WrittenAt)> ListNotificationsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await EnsureAsync().ConfigureAwait(false);
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, AlertBodyRef.Prefix, ct).ConfigureAwait(false))
+            yield return (item.Name, item.Properties.LastModified ?? DateTimeOffset.MinValue);
+    }
+
+    private const string RecordPrefix = "alertmsg-";
+
+    private BlobClient Blob(string groupId) => container.GetBlobClient(RecordPrefix + groupId);
 
     private Task EnsureAsync()
     {

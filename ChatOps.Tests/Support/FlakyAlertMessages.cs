@@ -29,4 +29,10 @@ public sealed class FlakyAlertMessages(IAlertMessages inner) : IAlertMessages
     public Task<AlertNotification?> LoadNotificationAsync(string name, CancellationToken ct = default) => inner.LoadNotificationAsync(name, ct);
 
     public Task RemoveNotificationAsync(string name, CancellationToken ct = default) => inner.RemoveNotificationAsync(name, ct);
+
+    public IAsyncEnumerable<StoredAlertRecord> ListAsync(CancellationToken ct = default) => inner.ListAsync(ct);
+
+    public Task<bool> TryRemoveAsync(string groupId, string version, CancellationToken ct = default) => inner.TryRemoveAsync(groupId, version, ct);
+
+    public IAsyncEnumerable<(string Name, DateTimeOffset WrittenAt)> ListNotificationsAsync(CancellationToken ct = default) => inner.ListNotificationsAsync(ct);
 }

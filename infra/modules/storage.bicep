@@ -63,7 +63,10 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
 }]
 
 // A dedupe marker only matters while Slack may retry (minutes) or the queue may redeliver (hours);
-// a week later it is deleted, so the container does not grow forever.
+// a week later it is deleted, so the container does not grow forever. The same container keeps each alert
+// group's record (alertmsg-*): the app writes a firing group's record again at least every 2 days (every
+// notification, Alertmanager's repeats included, and its hourly sweep), so this rule never deletes the record
+// of a group that still fires; the sweep removes a record 3 days after its group resolved.
 resource dedupeLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
   name: 'default'
