@@ -78,7 +78,7 @@ param alertsDefaultChannel string = ''
 @description('Graph shortcuts: { name: { Query|Url: ..., Title: ..., Unit: ..., Range: ..., Step: ..., WaitFor: ... } }.')
 param graphShortcuts object = {}
 
-@description('Access rules: [ { commands, users, groups, channels, requireApproval } ]; see docs/trust.md.')
+@description('Access rules: [ { commands, users, groups, channels, requireApproval, environments } ]; see docs/trust.md and docs/environments.md.')
 param accessRules array = []
 
 @description('How long a confirmation button stays valid (TimeSpan).')
@@ -220,6 +220,7 @@ var accessSettings = flatten(map(range(0, length(accessRules)), i => [
   { name: 'Access__Rules__${i}__Groups', value: accessRules[i].?groups ?? '' }
   { name: 'Access__Rules__${i}__Channels', value: accessRules[i].?channels ?? '' }
   { name: 'Access__Rules__${i}__RequireApproval', value: string(accessRules[i].?requireApproval ?? false) }
+  { name: 'Access__Rules__${i}__Environments', value: accessRules[i].?environments ?? '' }
 ]))
 
 module functionApp 'modules/functionApp.bicep' = if (deployApps) {
