@@ -190,6 +190,7 @@ var settings = {
   Worker__MaxDequeueCount: '3' // host.json extensions.queues.maxDequeueCount
   Worker__DeploymentPoll: '00:00:10' // how often a followed deployment's message is updated
   Worker__DeploymentFollowFor: '00:20:00' // how long a deployment is followed through an Ops outage: the longest action timeout plus a margin
+  Worker__ProfileCollectFor: '00:15:00' // how long a profile is looked for through an Ops outage: the Ops service's KeepFor
   Graphs__ChromiumPath: '/usr/bin/chromium' // in the premium image only; URL shortcuts fail on Flex
   Graphs__RenderTimeout: '00:00:20'
   Graphs__MaxConcurrentRenders: '2'

@@ -127,8 +127,9 @@ public sealed class OpsGrammarTests
 
     [Theory]
     [InlineData("", "Which trace? Give its id.")]
-    [InlineData("xyz", "A trace id is up to 32 hex digits")]
-    [InlineData("17b4f65b0d9f038e2a7bc5ea84309af2ff", "A trace id is up to 32 hex digits")]
+    [InlineData("xyz", "`xyz` is not a trace id: a trace id is 16 or 32 hex digits")]
+    [InlineData("abc", "`abc` is not a trace id: a trace id is 16 or 32 hex digits")]
+    [InlineData("17b4f65b0d9f038e2a7bc5ea84309af2ff", "`17b4f65b0d9f038e2a7bc5ea84309af2ff` is not a trace id")]
     [InlineData("abc def", "I expected one trace id, got 2 words.")]
     public void TraceIds_Rejections(string text, string expected)
     {
