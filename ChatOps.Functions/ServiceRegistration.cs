@@ -163,7 +163,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AlertsOptions>>().Value);
         services.AddSingleton<AlertRouter>();
         services.AddSingleton<AlertWebhook>();
-        services.AddSingleton<IAlertMessages>(sp => new BlobAlertMessages(sp.GetRequiredService<StorageAccount>().Blobs()
+        services.AddSingleton<IAlertMessages>(sp => new BlobAlertMessages(() => sp.GetRequiredService<StorageAccount>().Blobs()
             .GetBlobContainerClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.Container)));
         services.AddSingleton<AlertGraph>();
         services.AddSingleton<AlertPoster>();

@@ -9,8 +9,16 @@ namespace ChatOps.Functions.Storage;
 
 /// <summary>Each alert group's message record as a blob `alertmsg-{group id}` in the dedupe container (which the
 /// Bicep already creates and the app may write), with ETag conditions so racing notifications cannot both post.</summary>
-public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMessages
+public sealed class BlobAlertMessages(Func<BlobContainerClient> find) : IAlertMessages
 {
+    /// <summary>Found on first use: the command line (`ask`) builds the commands that can touch an alert message, such as
+    /// `silence`, without any storage settings, and never calls them with an alert.</summary>
+    private readonly Lazy<BlobContainerClient> _container = new(find);
+
+    public BlobAlertMessages(BlobContainerClient container) : this(() => container) { }
+
+    private BlobContainerClient Container => _container.Value;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private Task? _created;
 
@@ -56,7 +64,7 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
     public async Task SaveNotificationAsync(string name, AlertNotification notification, CancellationToken ct = default)
     {
         await EnsureAsync().ConfigureAwait(false);
-        await container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(notification, Json), new BlobUploadOptions
+        await Container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(notification, Json), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
         }, ct).ConfigureAwait(false);
@@ -67,7 +75,7 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
         await EnsureAsync().ConfigureAwait(false);
         try
         {
-            var response = await container.GetBlobClient(name).DownloadContentAsync(ct).ConfigureAwait(false);
+            var response = await Container.GetBlobClient(name).DownloadContentAsync(ct).ConfigureAwait(false);
             return response.Value.Content.ToObjectFromJson<AlertNotification>(Json);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -77,12 +85,12 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
     }
 
     public Task RemoveNotificationAsync(string name, CancellationToken ct = default) =>
-        container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
+        Container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: ct);
 
     public async IAsyncEnumerable<StoredAlertRecord> ListAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         await EnsureAsync().ConfigureAwait(false);
-        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, RecordPrefix, ct).ConfigureAwait(false))
+        await foreach (var item in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, RecordPrefix, ct).ConfigureAwait(false))
         {
             var groupId = item.Name[RecordPrefix.Length..];
             // Read whole, for the version the sweep's conditional write or delete needs; gone meanwhile is nothing to sweep.
@@ -107,13 +115,13 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
     public async IAsyncEnumerable<(string Name, DateTimeOffset WrittenAt)> ListNotificationsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         await EnsureAsync().ConfigureAwait(false);
-        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, AlertBodyRef.Prefix, ct).ConfigureAwait(false))
+        await foreach (var item in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, AlertBodyRef.Prefix, ct).ConfigureAwait(false))
             yield return (item.Name, item.Properties.LastModified ?? DateTimeOffset.MinValue);
     }
 
     private const string RecordPrefix = "alertmsg-";
 
-    private BlobClient Blob(string groupId) => container.GetBlobClient(RecordPrefix + groupId);
+    private BlobClient Blob(string groupId) => Container.GetBlobClient(RecordPrefix + groupId);
 
     private Task EnsureAsync()
     {
@@ -125,7 +133,7 @@ public sealed class BlobAlertMessages(BlobContainerClient container) : IAlertMes
     {
         try
         {
-            await container.CreateIfNotExistsAsync().ConfigureAwait(false);
+            await Container.CreateIfNotExistsAsync().ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 403)
         {
