@@ -47,7 +47,11 @@ public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replie
         };
         if (outcome.Kind == OutcomeKind.Refused)
             log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
-        var delivered = await replies.SendAsync(envelope, outcome.Reply, ct).ConfigureAwait(false);
+        string? postedTs = null;
+        var delivered = await replies.SendAsync(envelope, outcome.Reply, ct, posted: ts => postedTs = ts).ConfigureAwait(false);
+        // After the reply, under the same claim: a redelivered command is answered from its record, so nothing is uploaded twice.
+        if (delivered && outcome.ThreadFile is { } file)
+            await replies.AttachAsync(envelope, envelope.ThreadTs ?? postedTs, file, ct).ConfigureAwait(false);
         // The reply said the profile is being taken; its collection is queued only once that was said.
         if (delivered && outcome.CollectProfile is { } profile) await profiles.StartAsync(envelope, profile, ct).ConfigureAwait(false);
         audit.Decision = decision;
