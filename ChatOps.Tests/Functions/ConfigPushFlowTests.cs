@@ -158,6 +158,15 @@ public sealed class ConfigPushFlowTests : IAsyncLifetime
         Assert.DoesNotContain(answer.Json["blocks"]!.AsArray().OfType<JsonObject>(), b => (string?)b["type"] == "actions");
     }
 
+    [Fact]
+    public async Task ConfigTargetsTyped_ListsTheTargets_WithoutAskingForAFile()
+    {
+        var answer = Text(await AskAsync("config targets"));
+        Assert.Contains("Configuration targets:\n• `alertmanager`", answer);
+        Assert.DoesNotContain("Which one?", answer);
+        Assert.EndsWith("Push one by sharing the file with the text `push config` and the target's name.", answer);
+    }
+
     /// <summary>200 changed rules, with mrkdwn and a mention in them: far over what a message shows.</summary>
     private static string LongDiff() =>
         "--- rules (current)\n+++ rules (new)\n@@ -1,200 +1,200 @@\n" +
