@@ -34,6 +34,10 @@ public sealed record CommandPreview(string? Summary, ChatReply? Mistake)
     /// the confirmation and handed back at Confirm (<see cref="CommandContext.Expected"/>), so the command can refuse
     /// when the world changed since; the command alone reads it.</summary>
     public string? Expected { get; init; }
+
+    /// <summary>A file the prompt's thread gets after the prompt (the whole of a diff the prompt shows only the start of);
+    /// it goes beside the prompt, not in it, so the prompt keeps its buttons.</summary>
+    public ReplyFile? ThreadFile { get; init; }
 }
 
 /// <summary>The reply to send, and what kind of answer it is (the `ask` exit code reports it).</summary>
@@ -47,6 +51,9 @@ public sealed record CommandOutcome(ChatReply Reply, OutcomeKind Kind)
 
     /// <summary>A profile the command started, for the worker to collect and post in the thread once it is in.</summary>
     public ChatOps.Core.Ops.Model.ProfileInfo? CollectProfile { get; init; }
+
+    /// <summary>A file to upload in the reply's thread once the reply is posted (see <see cref="CommandPreview.ThreadFile"/>).</summary>
+    public ReplyFile? ThreadFile { get; init; }
 
     public bool IsUserMistake => Kind == OutcomeKind.UserMistake;
 

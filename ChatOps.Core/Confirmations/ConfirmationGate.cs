@@ -32,6 +32,9 @@ public sealed class ConfirmationGate(ConfirmationOptions options, TimeProvider c
         if (token.Length > BlockKitLimits.MaxButtonValue)
             return CommandOutcome.Mistake(ChatReply.Plain(
                 $"That {Mrkdwn.Code(command.Info.Name)} is too long to put behind a confirmation button; shorten its arguments."));
-        return CommandOutcome.AwaitingConfirmation(ConfirmationPrompt.For(change, preview.Summary ?? command.Info.Summary, token, now));
+        return CommandOutcome.AwaitingConfirmation(ConfirmationPrompt.For(change, preview.Summary ?? command.Info.Summary, token, now)) with
+        {
+            ThreadFile = preview.ThreadFile,
+        };
     }
 }

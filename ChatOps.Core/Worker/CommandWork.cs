@@ -54,9 +54,13 @@ public sealed class CommandWork(CommandDispatcher dispatcher, ReplySender replie
             log.LogWarning("Refused {CommandId}: {User} in {Channel} may not run it", envelope.Id, envelope.UserId, envelope.ChannelId);
         // A profile's notice has its own claim: the command may run again after it was posted (the Ops service then
         // answers the same profile), and the notice must not be said twice.
+        string? postedTs = null;
         var delivered = outcome.CollectProfile is not null
             ? await profiles.NoticeOnceAsync(answered, outcome.Reply, item.MessageId, ct).ConfigureAwait(false)
-            : await replies.SendAsync(answered, outcome.Reply, ct).ConfigureAwait(false);
+            : await replies.SendAsync(answered, outcome.Reply, ct, posted: ts => postedTs = ts).ConfigureAwait(false);
+        // After the reply, under the same claim: a redelivered command is answered from its record, so nothing is uploaded twice.
+        if (delivered && outcome.ThreadFile is { } file)
+            await replies.AttachAsync(answered, answered.ThreadTs ?? postedTs, file, ct).ConfigureAwait(false);
         // The reply said the profile is being taken; its collection is queued only once that was said.
         if (delivered && outcome.CollectProfile is { } profile) await profiles.StartAsync(answered, profile, ct).ConfigureAwait(false);
         audit.Decision = decision;

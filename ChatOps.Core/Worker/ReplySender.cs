@@ -18,14 +18,15 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
     /// (a settled confirmation). Otherwise a click is answered to the clicker alone.</param>
     /// <param name="keepIfLimited">False for a reply a later one replaces anyway (a deployment's progress): a rate
     /// limit then escapes as the exception, instead of keeping a reply that could be posted after its successor.</param>
+    /// <param name="posted">Told the ts of the new message, when the reply was posted as one (so a file can go in its thread).</param>
     /// <returns>True when Slack accepted the reply, or it is kept to be posted once Slack's rate limit allows.</returns>
     public async Task<bool> SendAsync(CommandEnvelope envelope, ChatReply reply, CancellationToken ct = default, bool replaceOriginal = false,
-        bool keepIfLimited = true)
+        bool keepIfLimited = true, Action<string>? posted = null)
     {
         reply = Marked(envelope, reply);
         try
         {
-            await DeliverAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
+            await DeliverAsync(envelope, reply, replaceOriginal, ct, posted).ConfigureAwait(false);
             return true;
         }
         catch (SlackApiException ex) when (ex.RetryAfter is { } wait && deferrals is not null && keepIfLimited)
@@ -41,7 +42,7 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
         {
             log.LogWarning("Slack refused the blocks of the reply to {CommandId} ({SlackError}); sending text only",
                 envelope.Id, ex.Error);
-            return await SendTextOnlyAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
+            return await SendTextOnlyAsync(envelope, reply, replaceOriginal, ct, posted).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
         {
@@ -50,11 +51,12 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
         }
     }
 
-    private async Task<bool> SendTextOnlyAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct)
+    private async Task<bool> SendTextOnlyAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct,
+        Action<string>? posted)
     {
         try
         {
-            await DeliverAsync(envelope, new ChatReply(reply.Text, []), replaceOriginal, ct).ConfigureAwait(false);
+            await DeliverAsync(envelope, new ChatReply(reply.Text, []), replaceOriginal, ct, posted).ConfigureAwait(false);
             return true;
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
@@ -64,11 +66,11 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
         }
     }
 
-    private async Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct)
+    private async Task DeliverAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct, Action<string>? posted = null)
     {
         if (reply.Files.Count == 0)
         {
-            await DeliverTextAsync(envelope, reply, replaceOriginal, ct).ConfigureAwait(false);
+            await DeliverTextAsync(envelope, reply, replaceOriginal, ct, posted).ConfigureAwait(false);
             return;
         }
         // Files go to the channel (a response_url cannot carry them), in the thread where there is one;
@@ -91,7 +93,8 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
         }
     }
 
-    private Task DeliverTextAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct) => envelope.Source switch
+    private Task DeliverTextAsync(CommandEnvelope envelope, ChatReply reply, bool replaceOriginal, CancellationToken ct, Action<string>? posted = null) =>
+        envelope.Source switch
     {
         EnvelopeSource.SlashCommand when envelope.ResponseUrl is { } url =>
             slack.RespondAsync(url, reply, inChannel: true, replaceOriginal: false, ct),
@@ -102,7 +105,7 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
             slack.UpdateMessageAsync(envelope.ChannelId, ts, reply, ct),
         EnvelopeSource.Button =>
             slack.PostEphemeralAsync(envelope.ChannelId, envelope.UserId, reply, envelope.ThreadTs, ct),
-        _ => slack.PostMessageAsync(envelope.ChannelId, reply, envelope.ThreadTs, ct),
+        _ => PostAsync(envelope, reply, posted, ct),
     };
 
     /// <summary>Every reply names the environment it speaks for, here where all replies leave, so no command has to.</summary>
@@ -110,6 +113,42 @@ public sealed class ReplySender(ISlackClient slack, ILogger<ReplySender> log, IR
         environments is { MarksReplies: true } catalog && catalog.Find(envelope.Environment) is { } environment
             ? Environments.EnvironmentMarker.Mark(reply, environment.Label)
             : reply;
+
+    private async Task PostAsync(CommandEnvelope envelope, ChatReply reply, Action<string>? posted, CancellationToken ct)
+    {
+        var ts = await slack.PostMessageAsync(envelope.ChannelId, reply, envelope.ThreadTs, ct).ConfigureAwait(false);
+        posted?.Invoke(ts);
+    }
+
+    /// <summary>Uploads a file into the thread of a reply already posted (a prompt's whole diff). The reply stands without it,
+    /// so a failure of any kind is said beside the reply instead of failing the work, which would post the reply again.</summary>
+    public async Task AttachAsync(CommandEnvelope envelope, string? threadTs, ReplyFile file, CancellationToken ct = default)
+    {
+        try
+        {
+            await slack.UploadFileAsync(envelope.ChannelId, threadTs, file, null, ct).ConfigureAwait(false);
+            return;
+        }
+        catch (SlackApiException ex)
+        {
+            log.LogWarning("Slack {SlackMethod} refused the file {FileName} for {CommandId} ({SlackError}); saying so instead",
+                ex.Method, file.FileName, envelope.Id, ex.Error);
+            var note = ChatReply.Plain($":warning: {Mrkdwn.Code(file.FileName)} could not be attached (Slack said {Mrkdwn.Code(ex.Error)}); " +
+                                       "the message above still works as it is.");
+            try
+            {
+                if (envelope is { Source: EnvelopeSource.SlashCommand, ResponseUrl: { } url })
+                    await slack.RespondAsync(url, note, inChannel: false, replaceOriginal: false, ct).ConfigureAwait(false);
+                else
+                    await slack.PostMessageAsync(envelope.ChannelId, note, threadTs, ct).ConfigureAwait(false);
+            }
+            catch (SlackApiException again)
+            {
+                log.LogError("Could not say that {FileName} for {CommandId} is not attached: Slack {SlackMethod} said {SlackError}",
+                    file.FileName, envelope.Id, again.Method, again.Error);
+            }
+        }
+    }
 
     // Retrying cannot fix these (not_in_channel, channel_not_found, invalid_auth, expired_url...):
     // the message is finished, and the log line says exactly why the user saw nothing.

@@ -157,4 +157,80 @@ public sealed class ConfigPushFlowTests : IAsyncLifetime
         Assert.DoesNotContain("<!channel>", Text(answer));
         Assert.DoesNotContain(answer.Json["blocks"]!.AsArray().OfType<JsonObject>(), b => (string?)b["type"] == "actions");
     }
+
+    [Fact]
+    public async Task ConfigTargetsTyped_ListsTheTargets_WithoutAskingForAFile()
+    {
+        var answer = Text(await AskAsync("config targets"));
+        Assert.Contains("Configuration targets:\n• `alertmanager`", answer);
+        Assert.DoesNotContain("Which one?", answer);
+        Assert.EndsWith("Push one by sharing the file with the text `push config` and the target's name.", answer);
+    }
+
+    /// <summary>200 changed rules, with mrkdwn and a mention in them: far over what a message shows.</summary>
+    private static string LongDiff() =>
+        "--- rules (current)\n+++ rules (new)\n@@ -1,200 +1,200 @@\n" +
+        string.Join("\n", Enumerable.Range(0, 200).Select(i => $"+  - alert: Rule{i} <!channel> *bold* expr: rate(x[5m]) > {i}"));
+
+    private static IEnumerable<JsonObject> Actions(RecordedCall prompt) =>
+        prompt.Json["blocks"]!.AsArray().OfType<JsonObject>().Where(b => (string?)b["type"] == "actions");
+
+    [Fact]
+    public async Task ALongDiff_IsUploadedWholeInThePromptsThread_Once_AndThePromptKeepsItsButtons()
+    {
+        _ops.ConfigDiff = LongDiff();
+        var body = SlackRequests.AppMention("<@UBOT0001> config push rules F0RULES", eventId: "Ev0LONG1", user: "U0ALICE", ts: "1700000500.000100");
+        var (_, message) = await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body));
+        var prompt = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Contains("the whole diff, 203 lines, is in the thread", Text(prompt));
+        Assert.Single(Actions(prompt));
+        Assert.DoesNotContain("<!channel>", Text(prompt));
+
+        // The file is the diff itself, byte for byte, in the thread the prompt was posted in.
+        Assert.Equal(_ops.ConfigDiff, Encoding.UTF8.GetString(Assert.Single(_slack.CallsTo("upload")).Bytes));
+        var complete = Assert.Single(_slack.CallsTo("files.completeUploadExternal"));
+        Assert.Equal("1700000500.000100", complete.Form("thread_ts"));
+        Assert.Equal("1700000500.000100", prompt.Str("thread_ts"));
+        Assert.EndsWith(".diff", Assert.Single(_slack.CallsTo("files.getUploadURLExternal")).Form("filename"));
+
+        // The queue delivers the same message again (another worker, a lost ack): no second prompt, no second upload.
+        Assert.Equal(200, await _bot.DeliverAsync(message!, dequeueCount: 2));
+        Assert.Single(_slack.CallsTo("chat.postMessage"));
+        Assert.Single(_slack.CallsTo("files.completeUploadExternal"));
+
+        Assert.Contains(":white_check_mark:", Text(await ClickAsync(prompt, "U0BOB")));
+        Assert.Equal((FakeOpsClient.Revision(Candidate), FakeOpsClient.Revision(Current)),
+            Pushes.Select(p => (p.CandidateRevision, p.ExpectedRevision)).Single());
+    }
+
+    [Fact]
+    public async Task ALongDiff_SharedInADm_GoesInTheThreadOfThePromptItself()
+    {
+        _ops.ConfigDiff = LongDiff();
+        var shared = SharedInDm("push config rules", "Ev0LONGDM");
+        await _bot.FromSlackAsync(shared, SlackRequests.SignedHeaders(shared));
+        var prompt = Assert.Single(_slack.CallsTo("chat.postMessage"));
+        // The fake answers each call with a ts made from its position among the calls.
+        var promptTs = $"1700000000.{_slack.Calls.ToList().IndexOf(prompt) + 1:D6}";
+        Assert.Equal(promptTs, Assert.Single(_slack.CallsTo("files.completeUploadExternal")).Form("thread_ts"));
+    }
+
+    [Fact]
+    public async Task AnUploadSlackRefuses_LeavesThePromptUsable_AndSaysTheDiffIsNotAttached()
+    {
+        _ops.ConfigDiff = LongDiff();
+        _slack.Script("files.getUploadURLExternal", _ => FakeSlackApi.SlackError("not_allowed"));
+        var body = SlackRequests.AppMention("<@UBOT0001> config push rules F0RULES", eventId: "Ev0LONG2", user: "U0ALICE", ts: Envelopes.NextTs());
+        Assert.Equal(200, (await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body))).AckStatus);
+        var (prompt, note) = (_slack.CallsTo("chat.postMessage")[0], _slack.CallsTo("chat.postMessage")[1]);
+        Assert.Single(Actions(prompt));
+        Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count);
+        Assert.Equal(prompt.Str("thread_ts"), note.Str("thread_ts"));
+        Assert.Contains("could not be attached", Text(note));
+        Assert.Contains("`not_allowed`", Text(note));
+        Assert.Empty(_slack.CallsTo("files.completeUploadExternal"));
+
+        Assert.Contains(":white_check_mark:", Text(await ClickAsync(prompt, "U0BOB")));
+        Assert.Equal(FakeOpsClient.Revision(Candidate), Pushes.Single().CandidateRevision);
+    }
 }

@@ -13,6 +13,8 @@ public sealed partial class FakeOpsClient
     /// <summary>Set: every plan is refused with this and the output below (a validator's verdict).</summary>
     public string? ConfigPlanRefusal { get; set; }
     public IReadOnlyList<string> ConfigOutput { get; set; } = [];
+    /// <summary>Set: the diff every plan answers with (a long one, say) instead of the one-line default.</summary>
+    public string? ConfigDiff { get; set; }
     private readonly Dictionary<string, byte[]> _planned = new();
 
     public static string Revision(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content))[..12];
@@ -36,7 +38,8 @@ public sealed partial class FakeOpsClient
         var current = Revision(ConfigFiles[target]);
         if (ConfigPlanRefusal is { } no) return Task.FromResult(new ConfigPlanInfo(no, ConfigOutput, current, Revision(content), ""));
         _planned[Revision(content)] = content;
-        return Task.FromResult(new ConfigPlanInfo(null, [], current, Revision(content), $"--- {target} (current)\n+++ {target} (new)\n@@ -1 +1 @@\n+new line"));
+        return Task.FromResult(new ConfigPlanInfo(null, [], current, Revision(content),
+            ConfigDiff ?? $"--- {target} (current)\n+++ {target} (new)\n@@ -1 +1 @@\n+new line"));
     }
 
     public Task<ConfigChangeResult> PushConfigAsync(ConfigPushOrder order, OpsCaller caller, CancellationToken ct = default)

@@ -44,6 +44,7 @@ public sealed class ConfigPushCommand(IOpsClient ops, ISlackClient slack) : Comm
             $"{Mrkdwn.Code(plan.CandidateRevision)}\n{ConfigReplies.Diff(plan.Diff)}", null)
         {
             Arguments = $"{args.Target} {args.FileId} {plan.CandidateRevision} {plan.CurrentRevision}",
+            ThreadFile = ConfigReplies.DiffFile(args.Target, plan.Diff),
         };
     }
 

@@ -14,11 +14,12 @@ public static class ConfigReplies
 
     public static string Bytes(int bytes) => bytes >= 1024 ? $"{bytes / 1024} KB" : $"{bytes} bytes";
 
-    /// <summary>The diff as a code block; when it does not fit, its first lines and how much is left out.</summary>
+    /// <summary>The diff as a code block; when it does not fit, its first lines, and that the whole of it is in the
+    /// thread (<see cref="DiffFile"/> is uploaded there).</summary>
     public static string Diff(string diff)
     {
         if (diff.Length == 0) return "_no change_";
-        var lines = diff.Split('\n');
+        var lines = diff.TrimEnd('\n').Split('\n');
         var added = lines.Count(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal));
         var removed = lines.Count(l => l.StartsWith('-') && !l.StartsWith("---", StringComparison.Ordinal));
         var summary = $"{added} line{(added == 1 ? "" : "s")} added, {removed} removed";
@@ -31,8 +32,16 @@ public static class ConfigReplies
             shown.Add(line);
             length += line.Length + 1;
         }
-        return $"{summary}; the diff is too large to show whole, here are its first {shown.Count} of {lines.Length} lines:\n```\n{Fence(string.Join('\n', shown))}\n```";
+        return $"{summary}; the whole diff, {lines.Length:N0} lines, is in the thread. Its first {shown.Count} lines:\n" +
+               $"```\n{Fence(string.Join('\n', shown))}\n```";
     }
+
+    /// <summary>The whole diff as a `.diff` snippet for the prompt's thread, when <see cref="Diff"/> cannot show all of it; null
+    /// when it can. A file's bytes are shown as they are, so nothing in it is escaped.</summary>
+    public static ReplyFile? DiffFile(string target, string diff) =>
+        diff.Length <= MaxDiffChars ? null
+            : new ReplyFile($"{target}.diff", BlockKitLimits.Truncate($"Diff for {target}", 200), $"The whole diff for {target}",
+                System.Text.Encoding.UTF8.GetBytes(diff));
 
     public static string Output(IReadOnlyList<string> output)
     {

@@ -43,6 +43,7 @@ public sealed class ConfigRollbackCommand(IOpsClient ops) : Command<ConfigRollba
         {
             // Confirm goes to exactly this revision, over exactly the content the diff was made against.
             Arguments = $"{args.Target} {plan.Revision} {plan.Previous}",
+            ThreadFile = ConfigReplies.DiffFile(args.Target, plan.Diff),
         };
     }
 

@@ -1,13 +1,17 @@
 using ChatOps.Core.Ops;
 using ChatOps.Core.Ops.Model;
 using ChatOps.Core.Replies;
+using ChatOps.Core.Slack;
 
 namespace ChatOps.Core.Commands.Config;
 
 /// <summary>`config targets`: the files that can be pushed, with their checkers.</summary>
-public sealed class ConfigTargetsCommand(IOpsClient ops) : Command<ConfigTargetsCommand.None, IReadOnlyList<ConfigTargetInfo>>
+public sealed class ConfigTargetsCommand(IOpsClient ops) : Command<ConfigTargetsCommand.None, ConfigTargetsCommand.Listed>
 {
-    public sealed record None;
+    /// <param name="ForSharedFile">Asked by a file shared with no text: the answer ends by asking which target it is for.</param>
+    public sealed record None(bool ForSharedFile = false);
+
+    public sealed record Listed(IReadOnlyList<ConfigTargetInfo> Targets, bool ForSharedFile);
 
     public override CommandInfo Info { get; } = new(
         "config targets", "",
@@ -16,15 +20,20 @@ public sealed class ConfigTargetsCommand(IOpsClient ops) : Command<ConfigTargets
         ["config targets"]);
 
     public override ParseResult<None> Parse(string arguments) =>
-        arguments.Trim().Length == 0 ? new None() : ParseResult<None>.Fail("`config targets` takes no arguments.");
+        arguments.Trim() switch
+        {
+            "" => new None(),
+            SharedFiles.ForSharedFile => new None(true),
+            _ => ParseResult<None>.Fail("`config targets` takes no arguments."),
+        };
 
-    public override async Task<IReadOnlyList<ConfigTargetInfo>> ExecuteAsync(None args, CommandContext context, CancellationToken ct = default) =>
-        await ops.ListConfigTargetsAsync(context.Caller(Info.Name), ct).ConfigureAwait(false);
+    public override async Task<Listed> ExecuteAsync(None args, CommandContext context, CancellationToken ct = default) =>
+        new(await ops.ListConfigTargetsAsync(context.Caller(Info.Name), ct).ConfigureAwait(false), args.ForSharedFile);
 
-    public override ChatReply Render(IReadOnlyList<ConfigTargetInfo> result)
+    public override ChatReply Render(Listed result)
     {
-        if (result.Count == 0) return ChatReply.Plain("No configuration targets are set up.");
-        var lines = result.Select(t =>
+        if (result.Targets.Count == 0) return ChatReply.Plain("No configuration targets are set up.");
+        var lines = result.Targets.Select(t =>
         {
             var checks = new List<string>();
             if (t.Validator is { } v) checks.Add($"validated by {Mrkdwn.Code(v)}");
@@ -33,7 +42,8 @@ public sealed class ConfigTargetsCommand(IOpsClient ops) : Command<ConfigTargets
             return $"• {Mrkdwn.Code(t.Name)}: {Mrkdwn.Escape(t.Format)}, up to {ConfigReplies.Bytes(t.MaxBytes)}, revision {Mrkdwn.Code(t.Revision)}" +
                    (checks.Count > 0 ? "; " + string.Join(", ", checks) : "");
         });
-        return ChatReply.Plain("Configuration targets:\n" + string.Join("\n", lines) +
-                               "\nWhich one? Share the file again with the text `push config` and the target's name.");
+        return ChatReply.Plain("Configuration targets:\n" + string.Join("\n", lines) + (result.ForSharedFile
+            ? "\nWhich one? Share the file again with the text `push config` and the target's name."
+            : "\nPush one by sharing the file with the text `push config` and the target's name."));
     }
 }
