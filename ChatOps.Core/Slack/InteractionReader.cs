@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOps.Core.Commands.Deploy;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Envelopes;
 
@@ -18,7 +19,7 @@ internal static class InteractionReader
 
         var action = (root["actions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var actionId = action is null ? null : Str(action, "action_id");
-        if (!ConfirmationActions.IsOurs(actionId) && !Alerts.AlertActions.IsOurs(actionId)) return SlackAck.Empty($"ignored action {actionId ?? "(none)"}");
+        if (!ConfirmationActions.IsOurs(actionId) && !Alerts.AlertActions.IsOurs(actionId) && !DeploymentActions.IsOurs(actionId)) return SlackAck.Empty($"ignored action {actionId ?? "(none)"}");
 
         var user = root["user"] is JsonObject u ? Str(u, "id") : null;
         var channel = root["channel"] is JsonObject c ? Str(c, "id") : root["container"] is JsonObject cc ? Str(cc, "channel_id") : null;
@@ -34,9 +35,12 @@ internal static class InteractionReader
             return SlackAck.BadRequest("interactivity response_url is not an http(s) URL");
 
         var team = root["team"] is JsonObject t ? Str(t, "id") : null;
+        var id = "click-" + (Str(root, "trigger_id") ?? Str(action!, "action_ts") ?? now.ToUnixTimeMilliseconds().ToString());
+        if (DeploymentActions.IsOurs(actionId))
+            return TypedCommand(id, value, team, channel, user, message is null ? messageTs : Str(message, "thread_ts") ?? messageTs, responseUrl, now, retry);
         var envelope = new CommandEnvelope
         {
-            Id = "click-" + (Str(root, "trigger_id") ?? Str(action!, "action_ts") ?? now.ToUnixTimeMilliseconds().ToString()),
+            Id = id,
             Kind = EnvelopeKinds.OfClick(actionId!),
             Source = EnvelopeSource.Button,
             TeamId = team,
@@ -51,6 +55,32 @@ internal static class InteractionReader
             Click = new ButtonClick(actionId!, value, messageTs),
         };
         return new SlackAck(200, "", "text/plain", envelope, "button click enqueued");
+    }
+
+    /// <summary>A click whose value is a command line: queued as that command typed by the clicker, so it is parsed,
+    /// allowed, confirmed and answered the typed way. Keyed by the click's trigger, so a click Slack delivers twice
+    /// asks once. Answered in the channel through the click's response_url (where a slash command's answer goes), or
+    /// without one in the thread of the message that held the button.</summary>
+    private static SlackAck TypedCommand(string id, string value, string? team, string channel, string user, string? threadTs, string? responseUrl,
+        DateTimeOffset now, RetryInfo retry)
+    {
+        if (DeploymentActions.CommandLine(value) is not { } line) return SlackAck.BadRequest("the button's value is not a command it can stand for");
+        var envelope = new CommandEnvelope
+        {
+            Id = id,
+            Kind = EnvelopeKind.Command,
+            Source = responseUrl is null ? EnvelopeSource.Mention : EnvelopeSource.SlashCommand,
+            TeamId = team,
+            ChannelId = channel,
+            UserId = user,
+            ThreadTs = responseUrl is null ? threadTs : null,
+            Text = line,
+            ResponseUrl = responseUrl,
+            ReceivedAt = now,
+            RetryNum = retry.Num,
+            RetryReason = retry.Reason,
+        };
+        return new SlackAck(200, "", "text/plain", envelope, "button click enqueued as a command");
     }
 
     private static string? Str(JsonObject obj, string name) => SlackRequestHandler.Str(obj, name);

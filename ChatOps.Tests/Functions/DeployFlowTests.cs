@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using ChatOps.Core.Audit;
+using ChatOps.Core.Commands.Deploy;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Delivery;
 using ChatOps.Core.Ops;
@@ -186,6 +187,57 @@ public sealed class DeployFlowTests : IAsyncLifetime
         var deployment = audit["deployment"]!;
         Assert.Equal((id, "1.4.0", "1.5.0", "U0ALICE", "U0BOB", 42000L), ((string?)deployment["id"], (string?)deployment["from"],
             (string?)deployment["to"], (string?)deployment["requestedBy"], (string?)deployment["confirmedBy"], (long)deployment["durationMs"]!));
+    }
+
+    [Fact]
+    public async Task ASucceededDeployment_OffersRollBack_WhoseClickIsTheTypedRollback_AskedOnce_UnderTheSameRules()
+    {
+        _ops.RollbackVersion = "1.4.0";
+        await StartAsync(requireApproval: true);
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        var id = _ops.Deployments.Single().Id;
+        _ops.Update(id, d => d with { State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(4), ExitCode = 0 });
+        Assert.True(await DeliverNextFollowUpAsync());
+        var final = _slack.CallsTo("chat.update").Last();
+        Assert.Contains("Roll back to 1.4.0", AllText(final.Json));
+        var value = ButtonValue(final, DeploymentActions.Rollback);
+
+        // Someone the access policy does not name gets the typed command's refusal, and no prompt.
+        var before = _slack.CallsTo("response_url").Count;
+        await RollBackClickAsync(value, "U0CAROL", "trig-carol");
+        Assert.DoesNotContain(_slack.CallsTo("response_url").Skip(before), HasButtons);
+        Assert.Equal(0, Calls("Rollback"));
+
+        // One click delivered twice (Slack retries it): one prompt, the typed rollback's, with its target.
+        before = _slack.CallsTo("response_url").Count;
+        await RollBackClickAsync(value, "U0ALICE", "trig-rb");
+        await RollBackClickAsync(value, "U0ALICE", "trig-rb");
+        var prompt = Assert.Single(_slack.CallsTo("response_url").Skip(before), HasButtons);
+        Assert.Contains("roll `demo` back: `1.4.0` running now, back to `1.4.0`", Text(prompt));
+        Assert.Equal(0, Calls("Rollback"));
+
+        // The two-person rule holds: the one who clicked cannot confirm; someone else can.
+        Assert.Contains("Two-person rule", Text(await ClickAsync(prompt, "U0ALICE")));
+        Assert.Equal(0, Calls("Rollback"));
+        Assert.Contains(":rocket: Rollback of `demo`", Text(await ClickAsync(prompt, "U0BOB")));
+        var order = (DeployOrder)_ops.Calls.Single(c => c.Method == "Rollback").Request!;
+        Assert.Equal(("U0ALICE", "U0BOB"), (order.RequestedBy, order.ConfirmedBy));
+    }
+
+    [Fact]
+    public async Task ADeploymentWithNothingToGoBackTo_OffersNoRollBackButton()
+    {
+        await StartAsync();
+        await ClickAsync(await AskAsync("deploy demo 1.5.0"), "U0BOB");
+        _ops.Update(_ops.Deployments.Single().Id, d => d with { PreviousVersion = null, State = DeploymentState.Succeeded, FinishedAt = d.StartedAt.AddSeconds(1), ExitCode = 0 });
+        Assert.True(await DeliverNextFollowUpAsync());
+        Assert.DoesNotContain("Roll back", AllText(_slack.CallsTo("chat.update").Last().Json));
+    }
+
+    private async Task RollBackClickAsync(string value, string user, string triggerId)
+    {
+        var body = SlackRequests.BlockActions(DeploymentActions.Rollback, value, user: user, responseUrl: _slack.ResponseUrl("r2"), triggerId: triggerId);
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ChatOps.Core.Commands.Deploy;
 using ChatOps.Core.Confirmations;
 using ChatOps.Core.Envelopes;
 using ChatOps.Core.Options;
@@ -33,6 +34,27 @@ public sealed class InteractionReaderTests
         // Confirm and Cancel of one request are one thing done once.
         Assert.Equal(envelope.DedupeKey, cancel.Envelope!.DedupeKey);
         Assert.Matches("^click-[0-9a-f]{40}$", envelope.DedupeKey);
+    }
+
+    [Theory]
+    [InlineData("rollback demo", "rollback demo")]
+    [InlineData("  rollback   demo ", "rollback demo")]
+    [InlineData("deploy demo 9.9.9", null)]
+    [InlineData("rollback demo now", null)]
+    [InlineData("rollback <!channel>", null)]
+    [InlineData("rollback", null)]
+    public void ARollBackClick_IsQueuedAsTheTypedCommandItsValueSays_AndAnyOtherValueIsRefused(string value, string? typed)
+    {
+        var ack = Handle(SlackRequests.BlockActions(DeploymentActions.Rollback, value, user: "U0BOB", responseUrl: "https://hooks.slack.com/actions/T/1/x", triggerId: "trig-7"));
+
+        if (typed is null)
+        {
+            Assert.Equal((400, (CommandEnvelope?)null), (ack.StatusCode, ack.Envelope));
+            return;
+        }
+        var envelope = ack.Envelope!;
+        Assert.Equal((EnvelopeKind.Command, typed, "U0BOB", (ButtonClick?)null), (envelope.Kind, envelope.Text, envelope.UserId, envelope.Click));
+        Assert.Equal("cmd-click-trig-7", envelope.DedupeKey);
     }
 
     [Theory]

@@ -39,8 +39,16 @@ public static class DeploymentReplies
         var blocks = new List<Block> { new SectionBlock(headline + ".") };
         if (Tail(d.Output) is { } tail) blocks.Add(new SectionBlock((d.Done ? "Last lines:\n" : "Output so far:\n") + tail));
         blocks.Add(new ContextBlock([who]));
+        if (RollBack(d) is { } button) blocks.Add(new ActionsBlock([button]));
         return new ChatReply($"{headline}. ({who})", blocks);
     }
+
+    /// <summary>A way back once a deployment has settled in success: to the version it replaced (the prompt the click
+    /// brings names the real target). Not on a rollback, whose way back is another deployment.</summary>
+    private static Button? RollBack(DeploymentInfo d) =>
+        d is { Settled: true, State: DeploymentState.Succeeded, Rollback: false, PreviousVersion: { Length: > 0 } previous } && previous != d.Version
+            ? new Button(BlockKitLimits.Truncate("Roll back to " + previous, 75), DeploymentActions.Rollback, DeploymentActions.RollbackValue(d.Service))
+            : null;
 
     /// <summary>How long it took, as measured (to the millisecond): a 17 ms failure reads 17 ms, not 0.</summary>
     private static string Took(DeploymentInfo d) => Times.Duration(TimeSpan.FromMilliseconds(Math.Round((d.Duration ?? TimeSpan.Zero).TotalMilliseconds)));
