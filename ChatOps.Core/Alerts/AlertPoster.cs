@@ -15,7 +15,7 @@ namespace ChatOps.Core.Alerts;
 /// gets a new message (reserved in the record first, so two notifications cannot both post it).
 /// </summary>
 public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, AlertGraph graph, AlertsOptions options, TimeProvider clock,
-    ILogger<AlertPoster> log, OnCall.OnCallPager pager, OnCall.EscalationSteps escalation)
+    ILogger<AlertPoster> log, OnCall.OnCallPager pager, OnCall.EscalationSteps escalation, Environments.EnvironmentCatalog? environments = null)
 {
     /// <summary>A reservation older than this belongs to a poster that died before it could save the ts.</summary>
     private static readonly TimeSpan StaleReservation = TimeSpan.FromMinutes(2);
@@ -292,7 +292,7 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
         ChatReply picture;
         try
         {
-            picture = await graph.DrawAsync(n, alert, new OpsCaller(AlertWebhook.Sender, channel, "alert"), ct).ConfigureAwait(false);
+            picture = await graph.DrawAsync(n, alert, new OpsCaller(AlertWebhook.Sender, channel, "alert") { Environment = environments?.Default.Name }, ct).ConfigureAwait(false);
         }
         catch (ServiceFailureException ex) when (ex is not AlertMessagePendingException)
         {

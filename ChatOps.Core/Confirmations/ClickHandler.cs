@@ -33,9 +33,9 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
         // The environment comes from the signed request only: whatever the click's channel maps to now, a Confirm
         // asked for staging runs in staging, and a request whose environment is gone runs nowhere.
         var environment = change.Environment;
-        if (environments is not null)
+        var known = environments is null ? null : EnvironmentOf(environments, change);
+        if (known is not null)
         {
-            if (EnvironmentOf(environments, change) is not { } known) return ClickResult.Notice(ConfirmationPrompt.EnvironmentGone(change), "invalid", change);
             context = context with { Environment = known };
             environment = known.Name;
         }
@@ -54,6 +54,9 @@ public sealed class ClickHandler(CommandDispatcher dispatcher, AccessPolicy acce
                     $":no_entry: Only {Mrkdwn.User(change.RequestedBy)} or someone who may run {Mrkdwn.Code(info.Name)} can cancel it."), "refused", change);
             return ClickResult.Settled(ConfirmationPrompt.Cancelled(change, clicker, now), "cancelled", change);
         }
+        // Checked after Cancel: a Cancel runs nothing, so a prompt made before environments (or for one since removed)
+        // can still be cleared; a Confirm of it cannot tell where it would run.
+        if (environments is not null && known is null) return ClickResult.Notice(ConfirmationPrompt.EnvironmentGone(change), "invalid", change);
 
         if (await access.RefusalAsync(info, clicker, envelope.ChannelId, environment, ct).ConfigureAwait(false) is { } refusal)
             return ClickResult.Notice(ChatReply.Plain(":no_entry: " + refusal), "refused", change);

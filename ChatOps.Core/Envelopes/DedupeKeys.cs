@@ -14,11 +14,11 @@ internal static class DedupeKeys
         // Each click on an alert message is its own act (two people may silence one group): keyed by the click.
         if (envelope.Click is { } alertClick && Alerts.AlertActions.IsOurs(alertClick.ActionId)) return Safe("alertclick-" + envelope.Id);
         if (envelope.Click is { } click) return "click-" + Hash(click.Value.LastIndexOf('.') is > 0 and var dot ? click.Value[..dot] : click.Value);
-        // The environment is part of what was asked: an answer kept for one environment is never repeated for another.
-        // The legacy single environment keeps the keys it always had, so an upgrade does not run a message twice.
-        var environment = envelope.Environment is { } env && env != Environments.EnvironmentCatalog.LegacyName ? "-env-" + env : "";
-        if (envelope.MessageTs is { } ts) return Safe($"msg-{envelope.ChannelId}-{ts}{environment}");
-        return Safe("cmd-" + envelope.Id + environment);
+        // Slack's own ids name one request whatever environment it resolves to: a retry acknowledged after the channel
+        // mapping changed resolves to another environment, and must still be the same request. (A Confirm is specific
+        // to its environment through the signed token its click key hashes.)
+        if (envelope.MessageTs is { } ts) return Safe($"msg-{envelope.ChannelId}-{ts}");
+        return Safe("cmd-" + envelope.Id);
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];

@@ -18,12 +18,18 @@ public sealed class AlertClickWork(CommandDispatcher dispatcher, ReplySender rep
     public async Task<WorkerResult> RunAsync(QueuedItem item, CancellationToken ct)
     {
         if (await answers.RefuseOverLimitsAsync(item, ct).ConfigureAwait(false) is { } refused) return refused;
-        var (envelope, audit, click) = (item.Envelope, item.Audit, item.Envelope.Click!);
+        // Alerts are not routed per environment: they belong to the default one. It is named on the context (so the
+        // Silence prompt's signed request can be confirmed, and Unsilence and Show traces ask its Ops service by name)
+        // and on the envelope, so every reply and the prompt in the thread are marked with it.
+        var environment = dispatcher.Environments?.Default;
+        var envelope = environment is null ? item.Envelope : item.Envelope with { Environment = environment.Name };
+        var (audit, click) = (item.Audit, envelope.Click!);
         // The gate: a Silence pick asks for confirmation like a typed `silence`.
         var context = new CommandContext(envelope.Id, envelope.UserId, envelope.ChannelId, envelope.TeamId, dispatcher.Registry)
         {
             Access = services.Access,
             Confirmations = services.Gate,
+            Environment = environment,
         };
         audit.Context = context;
         var result = await alertClicks.HandleAsync(envelope, click, context, ct).ConfigureAwait(false);

@@ -37,6 +37,10 @@ public sealed class EnvironmentMarkerWalkTests : IAsyncLifetime
         ["config history"] = "config history rules",
         ["config push"] = "config push rules F0ABCDEF",
         ["config rollback"] = "config rollback rules",
+        ["oncall"] = "oncall",
+        ["oncall overrides"] = "oncall overrides",
+        ["oncall override"] = "oncall override payments <@U0BOB> until 2h",
+        ["oncall swap"] = "oncall swap payments <@U0BOB>",
     };
 
     private readonly FakeEnvironmentOps _ops = FakeEnvironmentOps.ProdAndStaging();

@@ -56,10 +56,10 @@ public sealed class EnvironmentPipelineTests : IAsyncLifetime
         return _slack.CallsTo("chat.postMessage").Skip(before).Single();
     }
 
-    private async Task<RecordedCall> ClickAsync(string value, string user, string channel)
+    private async Task<RecordedCall> ClickAsync(string value, string user, string channel, string action = ConfirmationActions.Confirm)
     {
         var before = _slack.CallsTo("response_url").Count;
-        var body = SlackRequests.BlockActions(ConfirmationActions.Confirm, value, user: user, channel: channel,
+        var body = SlackRequests.BlockActions(action, value, user: user, channel: channel,
             responseUrl: _slack.ResponseUrl("c-" + Guid.NewGuid().ToString("N")[..6]), triggerId: "trig-" + Guid.NewGuid().ToString("N")[..8]);
         await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body, "application/x-www-form-urlencoded"));
         return _slack.CallsTo("response_url").Skip(before).Single();
@@ -191,6 +191,43 @@ public sealed class EnvironmentPipelineTests : IAsyncLifetime
 
         Assert.Single(_ops["staging"].Calls);
         Assert.Empty(_ops["prod"].Calls);
+    }
+
+    [Fact]
+    public async Task APromptMadeBeforeEnvironments_CanStillBeCancelled_ButNotConfirmed()
+    {
+        // Signed by the same key before the upgrade: it names no environment.
+        var old = ConfirmationToken.Sign(new PendingChange("old-1", "change sampling", "float .1", "U0ALICE", TwoEnvironments.ProdChannel, "T0001",
+            DateTimeOffset.UtcNow.AddMinutes(10), RequireApproval: false), SlackRequests.HmacKey);
+
+        var confirmed = await ClickAsync(old, "U0BOB", TwoEnvironments.ProdChannel);
+        Assert.Contains("before environments were configured", confirmed.Str("text"));
+
+        var cancelled = await ClickAsync(old, "U0ALICE", TwoEnvironments.ProdChannel, ConfirmationActions.Cancel);
+        Assert.Contains("Cancelled by <@U0ALICE>", cancelled.Str("text"));
+        Assert.Empty(_ops["prod"].Calls);
+        Assert.Empty(_ops["staging"].Calls);
+    }
+
+    [Fact]
+    public async Task ASlackRetry_AfterTheChannelMappingChanged_RunsOnce()
+    {
+        // The same event twice: first to this app, then (Slack retrying) to a redeployed one, sharing its storage, whose
+        // settings moved staging to another channel, so the staging channel now maps to the default, prod.
+        var body = SlackRequests.AppMention("<@UBOT0001> deployed version", eventId: "EvRETRY01", user: "U0ALICE",
+            channel: TwoEnvironments.StagingChannel, ts: Envelopes.NextTs());
+        await _bot.FromSlackAsync(body, SlackRequests.SignedHeaders(body));
+        var settings = TwoEnvironments.Settings();
+        settings["Environments:staging:Channels"] = "C0STAGE2";
+        settings["Dedupe:Container"] = _bot.App.Dedupe.Name;
+        await using var redeployed = await TestApp.StartAsync(_slack, settings, services => services.AddSingleton<IEnvironmentOpsClients>(_ops));
+
+        var (status, _) = await new HostedBot(redeployed).FromSlackAsync(body, SlackRequests.SignedHeaders(body, retryNum: 1));
+
+        Assert.Equal(200, status);
+        Assert.Single(_ops["staging"].Calls);
+        Assert.Empty(_ops["prod"].Calls);
+        Assert.StartsWith("[staging] ", Assert.Single(_slack.CallsTo("chat.postMessage")).Str("text"));
     }
 
     private static string Pad(string b64) => b64 + (b64.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
