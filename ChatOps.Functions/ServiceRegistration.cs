@@ -135,7 +135,7 @@ public static class ServiceRegistration
             return new StorageReplyDeferrals(account.Blobs().GetBlobContainerClient(dedupe.Container), account.Queues().GetQueueClient(dedupe.ReplyQueue));
         });
         // Follow-ups of deployments, on the same queue as deferred replies.
-        services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(
+        services.AddSingleton<IFollowUps>(sp => new StorageFollowUps(() =>
             sp.GetRequiredService<StorageAccount>().Queues().GetQueueClient(sp.GetRequiredService<IOptions<DedupeOptions>>().Value.ReplyQueue)));
         services.AddSingleton<DeploymentFollower>();
         services.AddSingleton<ProfileCollector>();
