@@ -233,7 +233,8 @@ public sealed class AlertPoster(ISlackClient slack, IAlertMessages messages, Ale
     {
         // Queued before the post, so a worker that dies right after it still pages; a step queued again is run once.
         if (reservation.Page is { Level: 1 })
-            await escalation.QueueAsync(groupId, reservation.FiringSince, 1, reservation.Channel, OnCall.EscalationSteps.FirstStepDelay, ct).ConfigureAwait(false);
+            await escalation.QueueAsync(groupId, reservation.FiringSince, 1, reservation.Channel, OnCall.EscalationSteps.FirstStepDelay, ct,
+                AlertMessage.Name(n)).ConfigureAwait(false);
         var posted = await slack.PostMessageAsync(reservation.Channel, Render(reservation), null, ct).ConfigureAwait(false);
         // Saved before anything else can fail, so a retry updates this message instead of posting again. Should a newer
         // notification have replaced the reservation meanwhile (it was stale), the newer one posts; this one stays.

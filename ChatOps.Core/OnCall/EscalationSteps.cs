@@ -11,10 +11,11 @@ public sealed class EscalationSteps(IFollowUps followUps, TimeProvider clock)
     /// right after the post still sends it.</summary>
     public static readonly TimeSpan FirstStepDelay = TimeSpan.FromSeconds(1);
 
-    public Task QueueAsync(string groupId, DateTimeOffset episode, int level, string channel, TimeSpan delay, CancellationToken ct = default) =>
-        followUps.QueueAsync(Envelope(groupId, episode, level, channel), delay, ct);
+    public Task QueueAsync(string groupId, DateTimeOffset episode, int level, string channel, TimeSpan delay, CancellationToken ct = default,
+        string? alert = null) =>
+        followUps.QueueAsync(Envelope(groupId, episode, level, channel, alert), delay, ct);
 
-    public CommandEnvelope Envelope(string groupId, DateTimeOffset episode, int level, string channel) => new()
+    public CommandEnvelope Envelope(string groupId, DateTimeOffset episode, int level, string channel, string? alert = null) => new()
     {
         Id = $"alertesc-{groupId}-{episode.UtcTicks}-{level}",
         Kind = EnvelopeKind.AlertEscalation,
@@ -23,6 +24,6 @@ public sealed class EscalationSteps(IFollowUps followUps, TimeProvider clock)
         UserId = Alerts.AlertWebhook.Sender,
         Text = "",
         ReceivedAt = clock.GetUtcNow(),
-        Escalation = new AlertEscalation(groupId, episode, level),
+        Escalation = new AlertEscalation(groupId, episode, level, alert),
     };
 }

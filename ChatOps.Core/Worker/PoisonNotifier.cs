@@ -19,6 +19,10 @@ public sealed class PoisonNotifier(ReplySender replies, ILogger<PoisonNotifier> 
         if (envelope.Alert is { } alert)
             return ChatReply.Plain($":x: Alertmanager notification {Mrkdwn.Code(alert.Status + " " + Alerts.AlertMessage.Name(alert))} could not be posted " +
                                    $"after every retry. Error id {Mrkdwn.Code(envelope.Id)}: the operators can find the cause in the logs under that id.");
+        if (envelope.Escalation is { } step)
+            return ChatReply.Plain($":x: Paging level {step.Level} of {Mrkdwn.Code(step.Alert ?? step.GroupId)} could not be completed after every retry: " +
+                                   "whoever it was meant for may not have been told; check the alert's message. " +
+                                   $"Error id {Mrkdwn.Code(envelope.Id)}: the operators can find the cause in the logs under that id.");
         var shown = envelope.Text.Length > 200 ? envelope.Text[..200] + "…" : envelope.Text;
         var what = envelope switch
         {

@@ -60,6 +60,18 @@ public sealed class BicepTemplateTests
         Assert.Contains(package, storage.Literals);
     }
 
+    [Fact]
+    public void OnCallOverrides_LiveWhereNoLifecycleRuleDeletesThem()
+    {
+        // An override may last 31 days; a rule deleting after 7 would page the rotation person instead.
+        var storage = Module("storage.bicep");
+        Assert.Contains(FunctionAppContract.OnCallContainer, storage.Literals);
+        var prefixes = Regex.Matches(storage.Text, @"prefixMatch: \[([^\]]*)\]").SelectMany(m => Regex.Matches(m.Groups[1].Value, "'([^']*)'"))
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(prefixes);
+        Assert.DoesNotContain(prefixes, p => (FunctionAppContract.OnCallContainer + "/").StartsWith(p, StringComparison.Ordinal));
+    }
+
     // Built-in role ids (Azure RBAC built-in roles; the same ids as Microsoft's Flex Consumption samples).
     private static readonly Dictionary<string, string> StorageRoles = new()
     {

@@ -24,5 +24,8 @@ internal static class FunctionAppContract
     /// <summary>The worker's once-only markers, written with the Blobs SDK (conditional creates).</summary>
     public const string DedupeContainer = "chatops-dedupe";
 
+    /// <summary>The on-call overrides: kept up to a month, so out of reach of the dedupe markers' 7-day rule.</summary>
+    public const string OnCallContainer = "chatops-oncall";
+
     public static string HostJsonPath => DeploymentFiles.PathOf(ProjectFolder, "host.json");
 }

@@ -14,9 +14,11 @@ var queueNames = [
   'chatops-commands-poison'
 ]
 
-// Blob containers: the worker's dedupe markers (conditional creates), and the Flex deployment package.
+// Blob containers: the worker's dedupe markers (conditional creates), the on-call overrides (kept up to a
+// month, so outside the dedupe lifecycle rule below), and the Flex deployment package.
 var containerNames = [
   'chatops-dedupe'
+  'chatops-oncall'
   'app-package'
 ]
 
@@ -66,7 +68,8 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
 // a week later it is deleted, so the container does not grow forever. The same container keeps each alert
 // group's record (alertmsg-*): the app writes a firing group's record again at least every 2 days (every
 // notification, Alertmanager's repeats included, and its hourly sweep), so this rule never deletes the record
-// of a group that still fires; the sweep removes a record 3 days after its group resolved.
+// of a group that still fires; the sweep removes a record 3 days after its group resolved. The on-call
+// overrides live in chatops-oncall, out of this rule's reach: the app deletes an ended override itself.
 resource dedupeLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
   name: 'default'
