@@ -15,11 +15,12 @@ namespace ChatOps.Core.Worker;
 /// channel is told nobody acknowledged. The alert's record decides: acknowledged, silenced, resolved or a newer episode
 /// ends the chain. Each step is claimed by its id (group, episode, level); the level reached is written on the record
 /// first, and only the run that wrote it mentions the level in the thread, so a redelivered step, one taken over from a
-/// dead worker or one back after a 429 mentions nobody twice. Each DM has its own claim, so nobody is DMed twice either;
-/// someone Slack refuses for good (deactivated, a bot) is named in the thread and the others are still DMed.
+/// dead worker or one back after a 429 mentions nobody twice. DMs are not claimed one by one: a claim held by a worker that
+/// died before sending would skip that person, and a missed page is worse than a second DM after a retry. Someone Slack
+/// refuses for good (deactivated, a bot) is named in the thread and the others are still DMed.
 /// </summary>
 public sealed class AlertEscalationWork(IAlertMessages messages, AlertPoster poster, AlertRouter router, OnCallRoster roster, OnCallOptions oncall,
-    ISlackClient slack, EscalationSteps steps, IFollowUps followUps, IDeliveryClaims claims, TimeProvider clock, ILogger<AlertEscalationWork> log)
+    ISlackClient slack, EscalationSteps steps, IFollowUps followUps, TimeProvider clock, ILogger<AlertEscalationWork> log)
     : IQueuedWork
 {
     /// <summary>How long a step first waits for its message's post, still in flight; each later wait is twice the last,
@@ -48,7 +49,7 @@ public sealed class AlertEscalationWork(IAlertMessages messages, AlertPoster pos
         catch (SlackApiException ex) when (ex.RetryAfter is { } wait)
         {
             // Slack's pace, not a failure: the step comes back after the wait. The level is on the record, so it mentions
-            // nobody again, and each DM that went out is claimed, so only the others are sent.
+            // nobody again; its DMs are sent again (a second DM rather than a missed one).
             log.LogWarning("Alert group {GroupId}: paging level {Level} waits {WaitSeconds} s (Slack rate limit)", item.Envelope.Escalation!.GroupId,
                 item.Envelope.Escalation.Level, (int)Math.Ceiling(wait.TotalSeconds));
             await followUps.QueueAsync(item.Envelope, wait, ct).ConfigureAwait(false);
@@ -190,8 +191,7 @@ public sealed class AlertEscalationWork(IAlertMessages messages, AlertPoster pos
     }
 
     /// <summary>A short copy of the alert with a link to its message, in each person's DM (paced per person like any post).
-    /// Each DM under its own claim, so a step run again (a 429, a dead worker) DMs only those not DMed yet. Someone Slack
-    /// refuses for good is skipped, and the thread says who could not be DMed.</summary>
+    /// Someone Slack refuses for good is skipped, and the thread says who could not be DMed.</summary>
     private async Task DirectAsync(CommandEnvelope envelope, IReadOnlyList<string> users, AlertMessageRecord record, string why, CancellationToken ct)
     {
         var name = AlertMessage.Name(record.Last!);
@@ -202,10 +202,6 @@ public sealed class AlertEscalationWork(IAlertMessages messages, AlertPoster pos
         var refused = new List<string>();
         foreach (var user in users)
         {
-            var key = $"{envelope.DedupeKey}.dm.{user}";
-            // Held by another run (DMing them now) or finished: either way not DMed here.
-            if (await claims.TryClaimAsync(key, envelope.Id, ct).ConfigureAwait(false) is not ClaimResult.Claimed { Claim: var held }) continue;
-            var outcome = "dm";
             try
             {
                 await slack.PostMessageAsync(user, ChatReply.Plain(text), null, ct).ConfigureAwait(false);
@@ -214,14 +210,7 @@ public sealed class AlertEscalationWork(IAlertMessages messages, AlertPoster pos
             {
                 log.LogWarning("Alert group {GroupId}: could not DM {User} ({SlackError}); the others are DMed", envelope.Escalation!.GroupId, user, ex.Error);
                 refused.Add(user);
-                outcome = "dm_refused";
             }
-            catch (Exception)
-            {
-                await claims.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
-                throw;
-            }
-            await claims.FinishAsync(held, new DeliveryRecord(key, envelope.Id, outcome, user, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         }
         if (refused.Count > 0)
             await slack.PostMessageAsync(record.Channel, ChatReply.Plain(
