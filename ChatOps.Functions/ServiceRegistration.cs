@@ -182,7 +182,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OnCallOptions>>().Value);
         services.AddSingleton<OnCallSchedules>();
         services.AddSingleton<IOnCallOverrides>(sp => new BlobOnCallOverrides(() => sp.GetRequiredService<StorageAccount>().Blobs()
-            .GetBlobContainerClient(BlobOnCallOverrides.ContainerName), sp.GetRequiredService<TimeProvider>()));
+            .GetBlobContainerClient(sp.GetRequiredService<OnCallOptions>().Container), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<OnCallRoster>();
         services.AddSingleton<OnCallPager>();
         services.AddSingleton<EscalationSteps>();

@@ -6,7 +6,7 @@ using ChatOps.Core.OnCall;
 
 namespace ChatOps.Functions.Storage;
 
-/// <summary>Every on-call override in one blob, <see cref="BlobName"/> in its own container (<see cref="ContainerName"/>),
+/// <summary>Every on-call override in one blob, <see cref="BlobName"/> in its own container (OnCall__Container, default `chatops-oncall`),
 /// shared by every instance. One blob so a page reads the overrides with one download; each save rewrites it under
 /// an ETag condition (a racing save is read again and merged, never lost) and drops the overrides that have ended.
 /// An override keeps its id, so a retried confirmation replaces its own entry instead of adding a second.</summary>
@@ -15,7 +15,6 @@ namespace ChatOps.Functions.Storage;
 /// list commands.</remarks>
 public sealed class BlobOnCallOverrides(Func<BlobContainerClient> find, TimeProvider clock) : IOnCallOverrides
 {
-    public const string ContainerName = "chatops-oncall";
     public const string BlobName = "overrides.json";
     private const int MaxRaces = 20;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

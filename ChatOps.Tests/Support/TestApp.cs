@@ -46,6 +46,8 @@ public sealed class TestApp : IAsyncDisposable
         var azurite = await Azurite.SharedAsync();
         var values = AppSettings.For(slack, azurite);
         values["Dedupe:Container"] = "dedupe-" + Guid.NewGuid().ToString("N")[..12];
+        // Each app its own overrides, unless the settings make two apps one scaled-out app.
+        values["OnCall:Container"] = "oncall-" + Guid.NewGuid().ToString("N")[..12];
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) values[k] = v;
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection(values);

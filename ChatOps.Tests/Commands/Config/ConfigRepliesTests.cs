@@ -16,8 +16,8 @@ public sealed class ConfigRepliesTests
     {
         var diff = "--- r (current)\n+++ r (new)\n@@ -0,0 +1,400 @@\n" + string.Concat(Enumerable.Range(0, 400).Select(i => $"+      - alert: Rule{i}\n"));
         var shown = ConfigReplies.Diff(diff);
-        Assert.StartsWith("400 lines added, 0 removed; the diff is too large to show whole, here are its first ", shown);
-        Assert.Contains(" of 404 lines:", shown);
+        Assert.StartsWith("400 lines added, 0 removed; the whole diff, ", shown);
+        Assert.Contains(" lines, is in the thread. Its first ", shown);
         Assert.True(shown.Length < 3000, $"{shown.Length} characters do not fit one section");
         Assert.DoesNotContain("Rule399", shown);
     }
