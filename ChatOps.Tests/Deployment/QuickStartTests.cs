@@ -32,9 +32,9 @@ public sealed class QuickStartTests
 
         // First the reads, then the demo deployment and its rollback.
         Assert.Equal(["alerts", "deployed version", "graph scrapes",
-            "deploy demo 1.5.0", "deployed version", "rollback demo", "deployed version", "deployments demo"], asked.ToArray());
+            "deploy demo 1.5.0", "deployed version demo", "rollback demo", "deployed version demo", "deployments demo"], asked.ToArray());
         var stack = DeploymentFiles.Text("scripts", "stack");
         Assert.Contains("for command in \"alerts\" \"deployed version\" \"graph scrapes\"; do", stack);
-        Assert.Contains("for command in \"deploy demo $target\" \"deployed version\" \"rollback demo\" \"deployed version\" \"deployments demo\"; do", stack);
+        Assert.Contains("for command in \"deploy demo $target\" \"deployed version demo\" \"rollback demo\" \"deployed version demo\" \"deployments demo\"; do", stack);
     }
 }
