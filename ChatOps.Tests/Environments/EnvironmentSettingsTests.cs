@@ -1,10 +1,8 @@
 using ChatOps.Core.Environments;
 using ChatOps.Core.Ops;
 using ChatOps.Core.Options;
-using ChatOps.Functions;
 using ChatOps.Functions.Configuration;
 using ChatOps.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatOps.Tests.Environments;
@@ -12,15 +10,7 @@ namespace ChatOps.Tests.Environments;
 /// <summary>Environments__* or the legacy Ops__* settings, checked at start with every bad key named.</summary>
 public sealed class EnvironmentSettingsTests
 {
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddChatOpsServices(configuration, serving: false, HostJsonQueues.Defaults)
-            .BuildServiceProvider();
-    }
+    private static ServiceProvider Services(Dictionary<string, string?> settings) => CommandServices.Build(settings);
 
     private static Dictionary<string, string?> Two() => TwoEnvironments.Settings().ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
 
